@@ -1,0 +1,47 @@
+# Lantero: the README's two commands are `make demo` and `make test`; everything they need is
+# installed by `make setup` (Debian packages, the PDFium and ONNX Runtime wheels from PyPI).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/release/lantero
+
+.PHONY: all setup build demo test test-rust test-benches lint fmt bench clean-native
+
+all: build
+
+## setup: install what this machine lacks (idempotent, fast when done)
+setup:
+	@scripts/setup.sh
+
+## build: the `lantero` binary (release)
+build: setup
+	$(CARGO) build --release --locked -p lantero-cli
+
+## demo: build, then redact the bundled sample documents and say where the output went
+demo: build
+	@LANTERO="$(LANTERO)" scripts/demo.sh
+
+## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode
+test: setup lint test-rust test-benches
+
+test-rust:
+	$(CARGO) test --locked --workspace
+
+# Criterion runs each benchmark once when not given --bench: proves they work, fast.
+test-benches:
+	$(CARGO) test --locked -p lantero-benches --benches
+
+## lint: formatting and clippy, warnings are errors
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+## bench: the criterion benchmarks, full measurement
+bench: setup
+	$(CARGO) bench --locked -p lantero-benches
+
+clean-native:
+	rm -rf .native

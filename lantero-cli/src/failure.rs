@@ -1,0 +1,42 @@
+//! How a command fails: an exit code from the contract and a one-line message.
+
+use std::fmt;
+
+/// A failed command: the exit code the contract prescribes and the one-line message for stderr.
+#[derive(Debug)]
+pub struct Failure {
+    /// 1 = processing failure, 2 = bad usage or bad input.
+    pub code: u8,
+    /// One line naming the file (or other input) and what is wrong.
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad usage or bad input (exit code 2).
+    pub fn input(message: impl fmt::Display) -> Self {
+        Self {
+            code: 2,
+            message: one_line(message),
+        }
+    }
+
+    /// A processing failure (exit code 1).
+    pub fn processing(message: impl fmt::Display) -> Self {
+        Self {
+            code: 1,
+            message: one_line(message),
+        }
+    }
+}
+
+/// Collapses a message to one line so stderr stays one line per failure.
+fn one_line(message: impl fmt::Display) -> String {
+    message
+        .to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Result of a command.
+pub type CommandResult = Result<(), Failure>;

@@ -1,0 +1,45 @@
+//! A finding: one proposed piece of sensitive data, explained.
+
+use serde::{Deserialize, Serialize};
+
+use super::Entity;
+
+/// A rectangle in PDF points, origin at the page's top-left corner: `[x0, y0, x1, y1]`.
+pub type Rect = [f32; 4];
+
+/// One piece of sensitive data found in a document, as the contract's `findings[]` entries.
+///
+/// `start`/`end` count Unicode scalar values (Rust `char`s) into the page's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable id within the document, `f-000001` …
+    pub id: String,
+    /// What was found.
+    pub entity: Entity,
+    /// The text found, exactly as it stands on the page.
+    pub text: String,
+    /// 1-based page number.
+    pub page: u32,
+    /// Character offset of the first character in the page text.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// Where on the page, for PDF and image input; empty for text input.
+    pub boxes: Vec<Rect>,
+    /// Confidence in `0.0..=1.0`.
+    pub score: f32,
+    /// The recognizer that proposed it.
+    pub recognizer: String,
+    /// Why it was proposed, in a few words.
+    pub reason: String,
+    /// Candidate secrecy provisions, e.g. `"OSL 26:1"`.
+    pub provisions: Vec<String>,
+}
+
+/// Numbers findings `f-000001`, `f-000002` … in page and reading order (sorting them so).
+pub fn number_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.page, a.start, a.end).cmp(&(b.page, b.start, b.end)));
+    for (n, finding) in findings.iter_mut().enumerate() {
+        finding.id = format!("f-{:06}", n + 1);
+    }
+}

@@ -1,0 +1,24 @@
+//! Detection: recognizers find candidate spans in page text; the detector runs them, filters
+//! them and turns them into [`Finding`]s.
+//!
+//! ```
+//! use lantero_redact::detect::Detector;
+//!
+//! let findings = Detector::builtin().detect_pages(&["Org.nr 212000-1124"])?;
+//! assert_eq!(findings[0].entity.as_str(), "ORGANISATIONSNUMMER");
+//! # Ok::<(), lantero_redact::Error>(())
+//! ```
+
+pub mod context;
+mod detector;
+mod entity;
+mod finding;
+mod offsets;
+mod recognizer;
+pub mod recognizers;
+
+pub use detector::Detector;
+pub use entity::Entity;
+pub use finding::{Finding, Rect, number_findings};
+pub use offsets::CharOffsets;
+pub use recognizer::{Candidate, Recognizer};

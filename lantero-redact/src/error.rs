@@ -1,0 +1,95 @@
+//! The one error type of `lantero-redact`.
+
+use std::path::PathBuf;
+
+/// Result alias used throughout `lantero-redact`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `lantero-redact`.
+///
+/// Every message is one line that names the input and the problem.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A native runtime library (PDFium, ONNX Runtime) could not be found or loaded.
+    #[error("{library} not found; looked in: {}; run `make setup` (or set {env_var})", .searched.join("; "))]
+    NativeLibraryNotFound {
+        /// Human name and file, e.g. `"PDFium (libpdfium.so)"`.
+        library: String,
+        /// The environment variable that overrides the search.
+        env_var: String,
+        /// Every place that was looked in, with what was found there.
+        searched: Vec<String>,
+    },
+    /// A native runtime library exists but could not be loaded.
+    #[error("{library} at {path} could not be loaded: {reason}")]
+    NativeLibraryLoad {
+        /// Human name of the library.
+        library: String,
+        /// The file that failed to load.
+        path: PathBuf,
+        /// What the loader said.
+        reason: String,
+    },
+    /// An input file could not be read.
+    #[error("{path}: {reason}")]
+    Input {
+        /// The file as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An entity name is not known.
+    #[error("unknown entity {0:?}")]
+    UnknownEntity(String),
+    /// A recognizer failed.
+    #[error("recognizer {name:?} failed: {reason}")]
+    Recognizer {
+        /// The recognizer's name.
+        name: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A review session file is malformed or does not fit the document.
+    #[error("{source_name}: {reason}")]
+    Review {
+        /// The review file or document.
+        source_name: String,
+        /// What is wrong.
+        reason: String,
+    },
+    // --- PDF input, rendering, output and verification (document/, render/, write/, verify/) ---
+    /// A PDF could not be read, rendered or written (damaged, truncated, not a PDF).
+    #[error("{path}: {reason}")]
+    Pdf {
+        /// The file as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A PDF is protected by a password, so its content cannot be read.
+    #[error("{path}: the PDF is password-protected; remove the password and try again")]
+    Encrypted {
+        /// The file as given.
+        path: PathBuf,
+    },
+    /// The redacted output failed verification; no output file was left behind.
+    #[error("{path}: verification of the redacted output failed, no file written: {}", .problems.join("; "))]
+    Verification {
+        /// The output file that was not written.
+        path: PathBuf,
+        /// Every check that failed, with what it found.
+        problems: Vec<String>,
+    },
+    /// An output file or its folder could not be written.
+    #[error("{path}: cannot write: {reason}")]
+    Output {
+        /// The output file as given.
+        path: PathBuf,
+        /// What the operating system said.
+        reason: String,
+    },
+    /// An error from the shared domain model.
+    #[error(transparent)]
+    Core(#[from] lantero_core::Error),
+}
