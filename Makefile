@@ -24,11 +24,15 @@ demo: build
 ## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode
 test: setup lint test-rust test-benches
 
+# The PostgreSQL conformance suite runs against a real server on loopback (scripts/postgres.sh
+# installs Debian's postgresql when missing); LANTERO_REQUIRE_PG makes a missing server a failure.
 test-rust:
-	$(CARGO) test --locked --workspace
+	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
+	LANTERO_REQUIRE_PG=1 $(CARGO) test --locked --workspace
 
 # Criterion runs each benchmark once when not given --bench: proves they work, fast.
 test-benches:
+	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	$(CARGO) test --locked -p lantero-benches --benches
 
 ## lint: formatting and clippy, warnings are errors
@@ -41,6 +45,7 @@ fmt:
 
 ## bench: the criterion benchmarks, full measurement
 bench: setup
+	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	$(CARGO) bench --locked -p lantero-benches
 
 clean-native:

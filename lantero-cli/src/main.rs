@@ -22,6 +22,9 @@ struct Cli {
 enum Command {
     /// Find personal and other sensitive data in a document.
     Detect(commands::detect::DetectArgs),
+    /// Operator commands over a case database: deadlines and retention.
+    #[command(subcommand)]
+    Cases(commands::cases::CasesCommand),
     /// Show where the native runtimes (PDFium, ONNX Runtime) are found.
     Doctor,
 }
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Detect(args) => commands::detect::run(args),
+        Command::Cases(cmd) => commands::cases::run(cmd),
         Command::Doctor => commands::doctor::run(),
     };
     match result {

@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod cases;
 pub mod detect;
 pub mod doctor;

@@ -1,0 +1,144 @@
+//! Persistence: the [`CaseStore`] plugin and its SQLite and PostgreSQL implementations.
+//!
+//! Every write goes through [`CaseStore::transact`]: the changes and the audit event that
+//! records them commit in one transaction, with the event chained to the tenant's previous
+//! one. A crash therefore loses either both or neither, and the chain always verifies.
+//! Reads of sensitive data are recorded the same way, with a transaction that changes nothing
+//! but the audit log.
+
+mod migrations;
+mod postgres;
+mod sqlite;
+
+use chrono::{DateTime, Utc};
+use lantero_core::audit::AuditEvent;
+use serde::{Deserialize, Serialize};
+
+pub use self::postgres::PostgresStore;
+pub use self::sqlite::SqliteStore;
+pub use migrations::SCHEMA_VERSION;
+
+use crate::case::{Attachment, AttachmentId, Case, CaseId, CaseKind, CaseLink, Message, Reference};
+use crate::crypto::Sealed;
+use crate::reporter::{RevealId, RevealRequest};
+use crate::{Result, Tenant, TenantId};
+
+/// The audit event to append with a transaction; the store adds sequence number and hashes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditDraft {
+    /// When.
+    pub time: DateTime<Utc>,
+    /// Who (an actor id, `reporter` or `system:…`). Never a reporter's identity or address.
+    pub actor: String,
+    /// What, e.g. `case.create`.
+    pub action: String,
+    /// On what, e.g. a case id.
+    pub object: String,
+    /// Non-personal detail, e.g. the new status.
+    pub detail: Option<String>,
+}
+
+/// The writes available inside a transaction. All are scoped to the transaction's tenant.
+pub trait Tx {
+    /// The next reference number for `kind` in `year` (gap-free, per tenant).
+    fn next_reference(&mut self, kind: CaseKind, year: i32) -> Result<Reference>;
+    /// Reads a case inside the transaction (to update it without losing concurrent changes).
+    fn case(&mut self, id: &CaseId) -> Result<Option<Case>>;
+    /// Inserts a new case.
+    fn insert_case(&mut self, case: &Case) -> Result<()>;
+    /// Replaces a stored case.
+    fn update_case(&mut self, case: &Case) -> Result<()>;
+    /// Appends a message.
+    fn insert_message(&mut self, message: &Message) -> Result<()>;
+    /// Adds an attachment with its sealed content.
+    fn insert_attachment(&mut self, attachment: &Attachment, content: &Sealed) -> Result<()>;
+    /// Links two cases.
+    fn insert_link(&mut self, link: &CaseLink) -> Result<()>;
+    /// Inserts or replaces an identity-reveal request.
+    fn put_reveal(&mut self, reveal: &RevealRequest) -> Result<()>;
+    /// Deletes every message, attachment and reveal request of a case (purge).
+    fn delete_case_content(&mut self, id: &CaseId) -> Result<()>;
+}
+
+/// Where cases live. Implementations: [`SqliteStore`] (embedded default) and
+/// [`PostgresStore`] (hosted, multi-tenant). Both pass the same conformance suite.
+pub trait CaseStore: Send + Sync {
+    /// `"sqlite"` or `"postgres"` (or a plugin's name).
+    fn backend(&self) -> &'static str;
+
+    /// Adds a tenant; [`Error::AlreadyExists`](crate::Error::AlreadyExists) if the id is taken.
+    fn insert_tenant(&self, tenant: &Tenant) -> Result<()>;
+
+    /// A tenant by id.
+    fn tenant(&self, id: &TenantId) -> Result<Option<Tenant>>;
+
+    /// Every tenant, by id.
+    fn tenants(&self) -> Result<Vec<Tenant>>;
+
+    /// Runs `work` in one transaction of `tenant` and appends the audit event it returns,
+    /// chained to the tenant's last event. If `work` fails, nothing is written.
+    fn transact(
+        &self,
+        tenant: &TenantId,
+        work: &mut dyn FnMut(&mut dyn Tx) -> Result<AuditDraft>,
+    ) -> Result<AuditEvent>;
+
+    /// A case by id.
+    fn case(&self, tenant: &TenantId, id: &CaseId) -> Result<Option<Case>>;
+
+    /// The case whose receipt hashes to `receipt_hash`.
+    fn case_by_receipt(&self, tenant: &TenantId, receipt_hash: &str) -> Result<Option<Case>>;
+
+    /// Every case of the tenant, oldest first.
+    fn cases(&self, tenant: &TenantId) -> Result<Vec<Case>>;
+
+    /// The messages of a case, in the order written.
+    fn messages(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<Message>>;
+
+    /// The attachments of a case, in the order added.
+    fn attachments(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<Attachment>>;
+
+    /// The sealed content of an attachment.
+    fn attachment_content(&self, tenant: &TenantId, id: &AttachmentId) -> Result<Option<Sealed>>;
+
+    /// The links from or to a case.
+    fn links(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<CaseLink>>;
+
+    /// An identity-reveal request.
+    fn reveal(&self, tenant: &TenantId, id: &RevealId) -> Result<Option<RevealRequest>>;
+
+    /// The tenant's audit log, in sequence order.
+    fn audit_events(&self, tenant: &TenantId) -> Result<Vec<AuditEvent>>;
+
+    /// Appends an audit event that records a read or a refusal.
+    fn record(&self, tenant: &TenantId, draft: AuditDraft) -> Result<AuditEvent> {
+        let mut once = Some(draft);
+        self.transact(tenant, &mut |_| {
+            once.take()
+                .ok_or_else(|| crate::Error::corrupt("audit draft", "transaction retried"))
+        })
+    }
+}
+
+/// Opens a store from a location: a `postgres://` or `postgresql://` URL, or a SQLite file
+/// path (created if missing).
+pub fn open(location: &str) -> Result<Box<dyn CaseStore>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Ok(Box::new(PostgresStore::connect(location, None)?))
+    } else {
+        Ok(Box::new(SqliteStore::open(location)?))
+    }
+}
+
+/// JSON encoding of stored rows, shared by both backends.
+pub(crate) fn to_json<T: Serialize>(what: &'static str, value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| crate::Error::corrupt(what, e))
+}
+
+/// JSON decoding of stored rows.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+    json: &str,
+) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| crate::Error::corrupt(what, e))
+}
