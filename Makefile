@@ -5,6 +5,11 @@ SHELL := /bin/bash
 CARGO ?= cargo
 LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/release/lantero
 
+# Bindings and the model bring their own targets (Python, Kotlin/Swift, training).
+-include bindings/python/python.mk
+-include bindings/uniffi/uniffi.mk
+-include training/train.mk
+
 .PHONY: all setup build demo test test-rust test-benches lint fmt bench clean-native
 
 all: build

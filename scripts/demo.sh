@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make demo`: runs the built `lantero` over the bundled sample documents.
+# `make demo`: redacts the bundled sample documents with the built `lantero` and says where the
+# output went. Every output PDF is verified by lantero itself before it is kept.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LANTERO="${LANTERO:-$ROOT/target/release/lantero}"
@@ -7,10 +8,19 @@ OUT="$ROOT/out/demo"
 mkdir -p "$OUT"
 
 shopt -s nullglob
-for doc in "$ROOT"/examples/data/*.txt; do
+count=0
+for doc in "$ROOT"/examples/data/*.pdf; do
   name="$(basename "${doc%.*}")"
   "$LANTERO" detect "$doc" --format json > "$OUT/$name.findings.json"
-  count=$(grep -c '"entity"' "$OUT/$name.findings.json" || true)
-  echo "detected $count findings in examples/data/$(basename "$doc") -> out/demo/$name.findings.json"
+  "$LANTERO" review "$doc" -o "$OUT/$name.review.json" 2>/dev/null
+  "$LANTERO" redact "$doc" -o "$OUT/$name.redacted.pdf" --review "$OUT/$name.review.json" \
+    --record-json "$OUT/$name.decision.json" --record-md "$OUT/$name.decision.md"
+  count=$((count + 1))
 done
-echo "demo output: $OUT"
+echo
+echo "Redacted $count sample documents from examples/data/."
+echo "Output in $OUT:"
+echo "  *.redacted.pdf    image-only PDFs, verified (no text, fonts, annotations or metadata)"
+echo "  *.review.json     the proposals a caseworker confirms (lantero review)"
+echo "  *.decision.md     which secrecy provisions were applied on which pages (Swedish)"
+echo "  *.findings.json   what was detected (lantero detect --format json)"

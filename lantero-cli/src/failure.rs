@@ -40,3 +40,19 @@ fn one_line(message: impl fmt::Display) -> String {
 
 /// Result of a command.
 pub type CommandResult = Result<(), Failure>;
+
+impl From<lantero_redact::Error> for Failure {
+    /// Bad documents and review files are bad input (2); everything else is a processing
+    /// failure (1): a missing native library, an unwritable output, a failed verification.
+    fn from(err: lantero_redact::Error) -> Self {
+        use lantero_redact::Error as E;
+        match err {
+            E::Input { .. }
+            | E::UnknownEntity(_)
+            | E::Review { .. }
+            | E::Pdf { .. }
+            | E::Encrypted { .. } => Self::input(err),
+            _ => Self::processing(err),
+        }
+    }
+}

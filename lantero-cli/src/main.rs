@@ -22,6 +22,10 @@ struct Cli {
 enum Command {
     /// Find personal and other sensitive data in a document.
     Detect(commands::detect::DetectArgs),
+    /// Write a review session: the proposals for a caseworker to decide.
+    Review(commands::review::ReviewArgs),
+    /// Write a redacted, verified, image-only PDF.
+    Redact(commands::redact::RedactArgs),
     /// Operator commands over a case database: deadlines and retention.
     #[command(subcommand)]
     Cases(commands::cases::CasesCommand),
@@ -41,6 +45,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Detect(args) => commands::detect::run(args),
+        Command::Review(args) => commands::review::run(args),
+        Command::Redact(args) => commands::redact::run(args),
         Command::Cases(cmd) => commands::cases::run(cmd),
         Command::Doctor => commands::doctor::run(),
     };

@@ -89,6 +89,18 @@ pub enum Error {
         /// What the operating system said.
         reason: String,
     },
+    // --- named-entity model (ner/) ---
+    /// The named-entity model could not be loaded, or inference failed.
+    #[error("named-entity model {model}: {reason}")]
+    Model {
+        /// Which model: `shipped` or the file it was loaded from.
+        model: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// OCR could not read a page: the engine or its language data is missing, or it failed.
+    #[error(transparent)]
+    Ocr(#[from] crate::ocr::OcrError),
     /// An error from the shared domain model.
     #[error(transparent)]
     Core(#[from] lantero_core::Error),

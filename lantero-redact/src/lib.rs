@@ -18,10 +18,19 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod detect;
+pub mod document;
 mod error;
 pub mod native;
+pub mod ner;
+pub mod ocr;
+pub mod pdfium;
+pub mod pseudonymize;
+pub mod pipeline;
 pub mod record;
+pub mod render;
 pub mod resolve;
 pub mod review;
+pub mod verify;
+pub mod write;
 
 pub use error::{Error, Result};

@@ -1,10 +1,28 @@
-//! Context words: words near a match that make it more likely to be what it looks like.
+//! Context words: words near a match that make it more likely (or less likely) to be what it
+//! looks like.
+//!
+//! A context word matches case-insensitively. Short words (four characters or fewer, such as
+//! `"tel"`, `"bg"`, `"bil"`, `"ring"`) must stand alone, so that `"tel"` does not fire inside
+//! `"hotell"` nor `"ring"` inside `"utvärdering"`; longer words may sit inside a Swedish compound,
+//! so that `"konto"` fires in `"sparkonto"` and `"telefon"` in `"hemtelefonnummer"`.
 
 /// How many characters before a match are searched for context words.
 pub const WINDOW_CHARS: usize = 40;
 
-/// The first of `words` (lower-case) found in the `WINDOW_CHARS` characters before byte offset
-/// `start` of `text`, compared case-insensitively.
+/// Words this short must be whole words to count.
+const SHORT_WORD_CHARS: usize = 4;
+
+/// A context word found near a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'w> {
+    /// The word, as given in the list.
+    pub word: &'w str,
+    /// Characters between the end of the word and the match (or the match and the word).
+    pub distance: usize,
+}
+
+/// The one of `words` (lower-case) that ends closest before byte offset `start` of `text`,
+/// within [`WINDOW_CHARS`] characters, compared case-insensitively.
 ///
 /// ```
 /// use lantero_redact::detect::context::word_before;
@@ -12,16 +30,70 @@ pub const WINDOW_CHARS: usize = 40;
 /// let text = "Personnr: 811218-9876";
 /// assert_eq!(word_before(text, 10, &["personnr", "pnr"]), Some("personnr"));
 /// assert_eq!(word_before(text, 10, &["telefon"]), None);
+/// // short words must stand alone
+/// assert_eq!(word_before("hotell 08-123", 7, &["tel"]), None);
 /// ```
 pub fn word_before<'w>(text: &str, start: usize, words: &[&'w str]) -> Option<&'w str> {
+    hit_before(text, start, words, WINDOW_CHARS).map(|hit| hit.word)
+}
+
+/// The closest of `words` ending within `window` characters before byte offset `start`.
+pub fn hit_before<'w>(
+    text: &str,
+    start: usize,
+    words: &[&'w str],
+    window: usize,
+) -> Option<Hit<'w>> {
     let head = text.get(..start)?;
     let from = head
         .char_indices()
         .rev()
-        .nth(WINDOW_CHARS.saturating_sub(1))
+        .nth(window.saturating_sub(1))
         .map_or(0, |(i, _)| i);
-    let window = head[from..].to_lowercase();
-    words.iter().copied().find(|word| window.contains(word))
+    let window_text = lower_chars(&head[from..]);
+    // A word cut off by the window's left edge is not known to stand alone.
+    let cut_left = from > 0;
+    let mut best: Option<Hit<'w>> = None;
+    for &word in words {
+        for at in occurrences(&window_text, word, cut_left) {
+            let distance = window_text.len() - (at + word.chars().count());
+            if best.is_none_or(|b| distance < b.distance) {
+                best = Some(Hit { word, distance });
+            }
+        }
+    }
+    best
+}
+
+/// The closest of `words` starting within `window` characters after byte offset `end`.
+///
+/// ```
+/// use lantero_redact::detect::context::hit_after;
+///
+/// let text = "7385-223 23 68 (Swedbank)";
+/// assert_eq!(hit_after(text, 14, &["swedbank"], 20).map(|h| h.word), Some("swedbank"));
+/// ```
+pub fn hit_after<'w>(text: &str, end: usize, words: &[&'w str], window: usize) -> Option<Hit<'w>> {
+    let tail = text.get(end..)?;
+    let to = tail
+        .char_indices()
+        .nth(window)
+        .map_or(tail.len(), |(i, _)| i);
+    let window_text = lower_chars(&tail[..to]);
+    let cut_right = to < tail.len();
+    let mut best: Option<Hit<'w>> = None;
+    for &word in words {
+        for at in occurrences(&window_text, word, false) {
+            let len = word.chars().count();
+            if cut_right && at + len == window_text.len() && is_short(word) {
+                continue;
+            }
+            if best.is_none_or(|b| at < b.distance) {
+                best = Some(Hit { word, distance: at });
+            }
+        }
+    }
+    best
 }
 
 /// Whether the characters just before `start` and at `end` are not ASCII digits, so that a
@@ -30,6 +102,43 @@ pub fn isolated_digits(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+}
+
+fn is_short(word: &str) -> bool {
+    word.chars().count() <= SHORT_WORD_CHARS
+}
+
+/// The text lower-cased char by char, so that char positions stay those of the input.
+fn lower_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+/// Char positions in `haystack` where `word` occurs and counts (short words whole).
+fn occurrences(haystack: &[char], word: &str, cut_left: bool) -> Vec<usize> {
+    let needle: Vec<char> = word.chars().collect();
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return Vec::new();
+    }
+    let whole = is_short(word);
+    (0..=haystack.len() - needle.len())
+        .filter(|&at| haystack[at..at + needle.len()] == needle[..])
+        .filter(|&at| {
+            if !whole {
+                return true;
+            }
+            let left_ok = if at == 0 {
+                !cut_left
+            } else {
+                !haystack[at - 1].is_alphanumeric()
+            };
+            let right_ok = haystack
+                .get(at + needle.len())
+                .is_none_or(|c| !c.is_alphabetic() || !needle[needle.len() - 1].is_alphanumeric());
+            left_ok && right_ok
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -42,6 +151,46 @@ mod tests {
         assert_eq!(word_before(&far, far.len() - 1, &["personnummer"]), None);
         assert_eq!(word_before("PNR 1", 4, &["pnr"]), Some("pnr"));
         assert_eq!(word_before("åäö pnr 1", 11, &["pnr"]), Some("pnr"));
+    }
+
+    #[test]
+    fn short_words_stand_alone_long_words_may_be_compounded() {
+        assert_eq!(word_before("hotell 1", 7, &["tel"]), None);
+        assert_eq!(word_before("tel. 1", 5, &["tel"]), Some("tel"));
+        assert_eq!(word_before("utvärdering 1", 12, &["ring"]), None);
+        assert_eq!(word_before("sparkonto 1", 10, &["konto"]), Some("konto"));
+        assert_eq!(word_before("f. 1985", 3, &["f."]), Some("f."));
+        assert_eq!(word_before("ref. 1985", 5, &["f."]), None);
+    }
+
+    #[test]
+    fn the_closest_word_wins() {
+        let text = "telefon 1, personnummer 2";
+        let hit = hit_before(text, 24, &["telefon", "personnummer"], WINDOW_CHARS).unwrap();
+        assert_eq!(
+            hit,
+            Hit {
+                word: "personnummer",
+                distance: 1
+            }
+        );
+    }
+
+    #[test]
+    fn words_after_are_found_and_bounded() {
+        assert_eq!(
+            hit_after("1 (mobil)", 1, &["mobil"], 10).map(|h| h.distance),
+            Some(2)
+        );
+        assert_eq!(hit_after("1 xxxxxxxxxxxx mobil", 1, &["mobil"], 10), None);
+        assert_eq!(
+            hit_after("1 tel", 1, &["tel"], 4),
+            Some(Hit {
+                word: "tel",
+                distance: 1
+            })
+        );
+        assert_eq!(hit_after("1 telefon", 1, &["tel"], 4), None);
     }
 
     #[test]

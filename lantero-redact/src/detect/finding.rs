@@ -36,9 +36,14 @@ pub struct Finding {
     pub provisions: Vec<String>,
 }
 
+/// Sorts findings in page and reading order (page, start, end).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.page, f.start, f.end));
+}
+
 /// Numbers findings `f-000001`, `f-000002` … in page and reading order (sorting them so).
 pub fn number_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.page, a.start, a.end).cmp(&(b.page, b.start, b.end)));
+    sort_findings(findings);
     for (n, finding) in findings.iter_mut().enumerate() {
         finding.id = format!("f-{:06}", n + 1);
     }

@@ -19,6 +19,6 @@ pub mod recognizers;
 
 pub use detector::Detector;
 pub use entity::Entity;
-pub use finding::{Finding, Rect, number_findings};
+pub use finding::{Finding, Rect, number_findings, sort_findings};
 pub use offsets::CharOffsets;
 pub use recognizer::{Candidate, Recognizer};

@@ -44,7 +44,7 @@ pub struct Candidate {
 ///         }).collect())
 ///     }
 /// }
-/// assert_eq!(Secret.recognize("det är hemligt").unwrap()[0].start, 7);
+/// assert_eq!(Secret.recognize("det är hemligt").unwrap()[0].start, 8); // "ä" is two bytes
 /// ```
 pub trait Recognizer: Send + Sync {
     /// The name findings carry in their `recognizer` field, e.g. `"personnummer"`.

@@ -1,6 +1,6 @@
 //! Merging overlapping findings.
 
-use crate::detect::Finding;
+use crate::detect::{Finding, sort_findings};
 
 /// Merges findings that overlap on the same page into the strongest of them, widened to the
 /// union of their spans so that no part of any of them is left unmasked. Adjacent findings
@@ -20,7 +20,7 @@ use crate::detect::Finding;
 /// assert_eq!((merged[0].entity, merged[0].start, merged[0].end), (Entity::Person, 0, 15));
 /// ```
 pub fn merge_overlaps(pages: &[&str], mut findings: Vec<Finding>) -> Vec<Finding> {
-    findings.sort_by(|a, b| (a.page, a.start, a.end).cmp(&(b.page, b.start, b.end)));
+    sort_findings(&mut findings);
     let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut cluster: Vec<Finding> = Vec::new();
     for finding in findings {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::detect::{CharOffsets, Entity, Finding};
+use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
 
 /// Adds a `PERSON` finding wherever a part of a detected full name recurs in the document: the
 /// surname alone, the first name alone (only because it appeared in a full name), each with a
@@ -80,7 +80,7 @@ pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
     }
     let mut all = findings;
     all.extend(added);
-    all.sort_by(|a, b| (a.page, a.start, a.end).cmp(&(b.page, b.start, b.end)));
+    sort_findings(&mut all);
     all
 }
 

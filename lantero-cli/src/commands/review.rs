@@ -1,0 +1,44 @@
+//! `lantero review IN -o REVIEW.json`: the proposals for a caseworker to decide.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use lantero_redact::pipeline::Redactor;
+
+use super::detect::configured_detector;
+use super::output::write_atomically;
+use crate::failure::CommandResult;
+
+/// Arguments of `lantero review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The document: .pdf, .txt or an image.
+    file: PathBuf,
+    /// Where to write the review session (JSON, schema `lantero.review/v1`).
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// Only these entities, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    entities: Vec<String>,
+    /// Leave out proposals scoring below this (0.0–1.0).
+    #[arg(long, default_value_t = 0.0)]
+    min_score: f32,
+}
+
+/// Runs `lantero review`.
+pub fn run(args: ReviewArgs) -> CommandResult {
+    let detector = configured_detector(&args.entities, args.min_score)?;
+    let session = Redactor::new()
+        .with_detector(detector)
+        .review(&args.file)?;
+    let json = session.to_json()?;
+    write_atomically(&args.output, json.as_bytes())?;
+    eprintln!(
+        "{}: {} proposals on {} pages -> {}",
+        args.file.display(),
+        session.proposals.len(),
+        session.pages,
+        args.output.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,111 @@
+use super::*;
+use proptest::prelude::*;
+
+fn spans(text: &str) -> Vec<(&str, f32)> {
+    BankAccountRecognizer
+        .recognize(text)
+        .unwrap()
+        .into_iter()
+        .map(|c| (&text[c.start..c.end], c.score))
+        .collect()
+}
+
+fn found(text: &str) -> Vec<&str> {
+    spans(text).into_iter().map(|(s, _)| s).collect()
+}
+
+#[test]
+fn finds_clearing_and_account_in_one_span() {
+    for account in [
+        "8327-9, 037 870 711-1",
+        "8105-9 756 838 140-9",
+        "8327 037 870 711-1",
+        "5491-4584425",
+        "5491 458 44 25",
+        "6789-434 831 018",
+        "6835 075 828 774",
+        "3300-8112189876",
+        "9024-9727562",
+        "1207-692 14 27",
+    ] {
+        let text = format!("Pengarna sätts in på {account}.");
+        assert_eq!(spans(&text), [(account, SCORE_VALID)], "{account:?}");
+    }
+}
+
+#[test]
+fn labels_between_make_two_findings() {
+    assert_eq!(
+        found("clearingnummer 6789 kontonummer 434 831 018"),
+        ["6789", "434 831 018"]
+    );
+    assert_eq!(
+        found("Clearingnr: 5201 / Kontonr: 712 01 03"),
+        ["5201", "712 01 03"]
+    );
+    assert_eq!(
+        found("clearingnummer 8327-9, kontonummer\n037 870 711-1"),
+        ["8327-9", "037 870 711-1"]
+    );
+}
+
+#[test]
+fn context_and_checks_set_the_score() {
+    assert_eq!(spans("konto 5491-4584425")[0].1, SCORE_VALID_IN_CONTEXT);
+    assert_eq!(spans("5491-4584425 (SEB)")[0].1, SCORE_VALID_IN_CONTEXT);
+    assert_eq!(spans("konto 5491-4584426")[0].1, SCORE_CHECKSUM_IN_CONTEXT);
+    assert_eq!(found("x 5491-4584426"), Vec::<&str>::new());
+    assert_eq!(spans("konto 9999-1234567")[0].1, SCORE_UNKNOWN_IN_CONTEXT);
+    assert_eq!(
+        spans("kontonummer 123 456 789"),
+        [("123 456 789", SCORE_UNKNOWN_IN_CONTEXT)]
+    );
+}
+
+#[test]
+fn false_matches_are_killed() {
+    for text in [
+        "Dnr SN 2026/1187",
+        "2026-03-01 – 2026-03-31",
+        "Vår referens: FK 2026-112233-4",
+        "19471224-4872",
+        "SE76 5000 0000 5491 3229 2113",
+        "4405 4773 0387 9509",
+        "Bankgiro 5050-1055",
+        "48 900 kr, projekt 4711, Ekbackens",
+        "0481-450 00",
+        "TIPS-2026-0088",
+    ] {
+        assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn generated_handelsbanken_accounts_are_found(payload in "[0-9]{8}", clearing in 6000u16..=6999) {
+        let check = (0..10u8).find(|d| {
+            let account = format!("{payload}{d}");
+            clearing::AccountRule::Type2Mod11.is_valid(b"6000", account.as_bytes())
+        });
+        prop_assume!(check.is_some());
+        let account = format!("{payload}{}", check.unwrap());
+        let written = format!("{clearing}-{} {} {}", &account[..3], &account[3..6], &account[6..]);
+        let text = format!("Kontot {written} tillhör sökanden.");
+        prop_assert_eq!(spans(&text), vec![(written.as_str(), SCORE_VALID_IN_CONTEXT)]);
+    }
+
+    #[test]
+    fn a_changed_digit_loses_the_check(account in "[0-9]{9}", delta in 1u8..10, at in 0usize..10) {
+        let check = lantero_core::identifiers::luhn::check_digit(account.as_bytes()).unwrap();
+        let mut digits = format!("{account}{check}").into_bytes();
+        digits[at] = b'0' + (digits[at] - b'0' + delta) % 10;
+        let changed = String::from_utf8(digits).unwrap();
+        let text = format!("x 8327-9, {changed} y");
+        prop_assert!(found(&text).is_empty());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
+        let _ = BankAccountRecognizer.recognize(&text).unwrap();
+    }
+}

@@ -1,0 +1,346 @@
+//! `IBAN`: international bank account numbers.
+//!
+//! Pattern: two capital letters, two check digits and the country's BBAN, written compact
+//! (`SE4550000000058398257466`) or in groups of four (`SE45 5000 0000 0583 9825 7466`).
+//!
+//! Validator: the country's IBAN length from [`IBAN_LENGTHS`] (every EU/EEA country, the
+//! United Kingdom, Switzerland and the countries Swedish payments commonly go to) and the
+//! ISO 13616 mod-97 check. An IBAN with the right length whose check fails is proposed, with a
+//! low score, only after the word `iban`: a typo in an account number is still one.
+//!
+//! Context: `iban`, `kontonummer`, `konto` raise the score. An IBAN written in lower case is
+//! proposed only after `iban`.
+
+use regex::Regex;
+
+use super::common::{Pattern, at_word_start, candidate, compiled, followed_by_alphanumeric};
+use crate::Result;
+use crate::detect::context::word_before;
+use crate::detect::{Candidate, Entity, Recognizer};
+
+/// Words that announce an IBAN.
+pub const CONTEXT: &[&str] = &["iban", "kontonummer", "konto", "account"];
+
+/// Score of a valid IBAN.
+pub const SCORE_VALID: f32 = 0.95;
+/// Score of a valid IBAN after a context word.
+pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
+/// Score of an IBAN whose check digits fail, after a context word.
+pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.5;
+
+/// IBAN length per country code (ISO 13616 registry).
+pub const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AD", 24),
+    ("AE", 23),
+    ("AL", 28),
+    ("AT", 20),
+    ("AZ", 28),
+    ("BA", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("BH", 22),
+    ("BR", 29),
+    ("CH", 21),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("EE", 20),
+    ("EG", 29),
+    ("ES", 24),
+    ("FI", 18),
+    ("FO", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GE", 22),
+    ("GI", 23),
+    ("GL", 18),
+    ("GR", 27),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IL", 23),
+    ("IQ", 23),
+    ("IS", 26),
+    ("IT", 27),
+    ("JO", 30),
+    ("KW", 30),
+    ("KZ", 20),
+    ("LB", 28),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("MC", 27),
+    ("MD", 24),
+    ("ME", 22),
+    ("MK", 19),
+    ("MT", 31),
+    ("MU", 30),
+    ("NL", 18),
+    ("NO", 15),
+    ("PK", 24),
+    ("PL", 28),
+    ("PS", 29),
+    ("PT", 25),
+    ("QA", 29),
+    ("RO", 24),
+    ("RS", 22),
+    ("SA", 24),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("TN", 24),
+    ("TR", 26),
+    ("UA", 29),
+    ("VA", 22),
+    ("XK", 20),
+];
+
+static PATTERN: Pattern =
+    Pattern::new(|| Regex::new(r"(?i)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){8,32}").ok());
+
+/// Finds IBANs.
+///
+/// ```
+/// use lantero_redact::detect::Recognizer;
+/// use lantero_redact::detect::recognizers::IbanRecognizer;
+///
+/// let text = "IBAN: SE45 5000 0000 0583 9825 7466 BIC: ESSESESS";
+/// let found = IbanRecognizer.recognize(text)?;
+/// assert_eq!(&text[found[0].start..found[0].end], "SE45 5000 0000 0583 9825 7466");
+/// assert_eq!(found[0].score, 0.99);
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IbanRecognizer;
+
+impl Recognizer for IbanRecognizer {
+    fn name(&self) -> &str {
+        "iban"
+    }
+
+    fn entities(&self) -> &[Entity] {
+        &[Entity::Iban]
+    }
+
+    fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        let pattern = compiled(self.name(), &PATTERN)?;
+        let mut found = Vec::new();
+        let mut from = 0;
+        // Searched step by step, not with `find_iter`: a match may run on into the next IBAN,
+        // and is cut back to its country's length before the search goes on.
+        while let Some(m) = pattern.find_at(text, from) {
+            from = m.start() + 1;
+            if !at_word_start(text, m.start()) {
+                continue;
+            }
+            let upper = m.as_str().to_ascii_uppercase();
+            let Some(&(_, length)) = IBAN_LENGTHS.iter().find(|(cc, _)| upper.starts_with(cc))
+            else {
+                continue;
+            };
+            let Some(end) = end_after(m.as_str(), length).map(|n| m.start() + n) else {
+                continue;
+            };
+            if followed_by_alphanumeric(text, end) {
+                continue;
+            }
+            let iban: String = upper.chars().filter(|c| *c != ' ').take(length).collect();
+            let context = word_before(text, m.start(), CONTEXT);
+            // Lower case is how IBANs are mistyped, not how words look; only after `iban`.
+            if m.as_str()[..end - m.start()]
+                .chars()
+                .any(|c| c.is_ascii_lowercase())
+                && context != Some("iban")
+            {
+                continue;
+            }
+            let (score, reason) = match (is_valid(&iban), context) {
+                (true, Some(word)) => (
+                    SCORE_VALID_IN_CONTEXT,
+                    format!("valid IBAN (mod 97); after '{word}'"),
+                ),
+                (true, None) => (SCORE_VALID, "valid IBAN (mod 97)".to_owned()),
+                (false, Some(word)) => (
+                    SCORE_CHECKSUM_IN_CONTEXT,
+                    format!("IBAN check digits do not match, but after '{word}'"),
+                ),
+                (false, None) => continue,
+            };
+            found.push(candidate(Entity::Iban, m.start(), end, score, reason));
+            from = end;
+        }
+        Ok(found)
+    }
+}
+
+/// The byte length of the prefix of `s` holding `length` non-space characters.
+fn end_after(s: &str, length: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (i, c) in s.char_indices() {
+        if c != ' ' {
+            seen += 1;
+            if seen == length {
+                return Some(i + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// The ISO 13616 check: move the first four characters to the end, read letters as 10–35,
+/// and the whole number modulo 97 must be 1.
+///
+/// ```
+/// # use lantero_redact::detect::recognizers::iban_is_valid as is_valid;
+/// assert!(is_valid("SE4550000000058398257466"));
+/// assert!(!is_valid("SE4550000000058398257467"));
+/// ```
+pub fn is_valid(iban: &str) -> bool {
+    if iban.len() < 5 || !iban.is_ascii() {
+        return false;
+    }
+    let (head, tail) = iban.split_at(4);
+    let mut remainder: u32 = 0;
+    for c in tail.chars().chain(head.chars()) {
+        let Some(value) = c.to_digit(36) else {
+            return false;
+        };
+        let (shift, value) = if value < 10 {
+            (10, value)
+        } else {
+            (100, value)
+        };
+        remainder = (remainder * shift + value) % 97;
+    }
+    remainder == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spans(text: &str) -> Vec<(&str, f32)> {
+        IbanRecognizer
+            .recognize(text)
+            .unwrap()
+            .into_iter()
+            .map(|c| (&text[c.start..c.end], c.score))
+            .collect()
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        spans(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// Builds a valid IBAN from a country and BBAN, independently of `is_valid`.
+    fn make(country: &str, bban: &str) -> String {
+        let rearranged = format!("{bban}{country}00");
+        let digits: String = rearranged
+            .chars()
+            .map(|c| c.to_digit(36).unwrap().to_string())
+            .collect();
+        let rem = digits.chars().fold(0u64, |r, d| {
+            (r * 10 + u64::from(d.to_digit(10).unwrap())) % 97
+        });
+        format!("{country}{:02}{bban}", 98 - rem)
+    }
+
+    #[test]
+    fn finds_compact_and_grouped_ibans() {
+        for iban in [
+            "SE45 5000 0000 0583 9825 7466",
+            "SE4550000000058398257466",
+            "DE89 3704 0044 0532 0130 00",
+            "GB29 NWBK 6016 1331 9268 19",
+            "NO9386011117947",
+            "FR14 2004 1010 0505 0001 3M02 606",
+            "FI2112345600000785",
+        ] {
+            let text = format!("Betala till {iban} senast fredag");
+            assert_eq!(found(&text), [iban], "{iban:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_needs_the_word_iban() {
+        assert_eq!(
+            found("iban: se45 5000 0000 0583 9825 7466"),
+            ["se45 5000 0000 0583 9825 7466"]
+        );
+        assert_eq!(
+            found("konto se45 5000 0000 0583 9825 7466"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn two_ibans_in_a_row_are_both_found() {
+        assert_eq!(
+            found("NO9386011117947 SE4550000000058398257466"),
+            ["NO9386011117947", "SE4550000000058398257466"]
+        );
+    }
+
+    #[test]
+    fn context_and_checksum_set_the_score() {
+        assert_eq!(
+            spans("IBAN SE4550000000058398257466")[0].1,
+            SCORE_VALID_IN_CONTEXT
+        );
+        assert_eq!(spans("x SE4550000000058398257466")[0].1, SCORE_VALID);
+        assert_eq!(
+            spans("IBAN SE4550000000058398257467")[0].1,
+            SCORE_CHECKSUM_IN_CONTEXT
+        );
+        assert_eq!(found("x SE4550000000058398257467"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn false_matches_are_killed() {
+        for text in [
+            "SE45 5000 0000 0583 9825 746",
+            "SE4550000000058398257466123",
+            "XX4550000000058398257466",
+            "BIC ESSESESS",
+            "ISO 27001",
+            "SFS 2021:890",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn generated_swedish_ibans_are_found(bban in "[0-9]{20}", grouped: bool) {
+            let iban = make("SE", &bban);
+            let written = if grouped {
+                iban.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ")
+            } else {
+                iban.clone()
+            };
+            let text = format!("Konto: {written}.");
+            prop_assert_eq!(found(&text), vec![written.as_str()]);
+        }
+
+        #[test]
+        fn one_changed_digit_is_caught(bban in "[0-9]{20}", at in 4usize..24, delta in 1u32..10) {
+            let iban = make("SE", &bban);
+            let mut chars: Vec<char> = iban.chars().collect();
+            let d = chars[at].to_digit(10).unwrap();
+            chars[at] = char::from_digit((d + delta) % 10, 10).unwrap();
+            let changed: String = chars.into_iter().collect();
+            prop_assert!(!is_valid(&changed));
+            let text = format!("x {changed} y");
+            prop_assert!(found(&text).is_empty());
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
+            let _ = IbanRecognizer.recognize(&text).unwrap();
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! `PAYMENT_CARD`: payment card numbers (PAN).
+//!
+//! Pattern: 13 to 19 digits, compact or in groups joined by single spaces or dashes
+//! (`4111 1111 1111 1111`, `3782-822463-10005`).
+//!
+//! Validator: the Luhn check digit, and an issuer prefix (IIN) from [`ISSUERS`] with a length
+//! that issuer uses. When a run of groups is longer than a card number (the card followed by an
+//! expiry date or another number), the longest valid run of whole groups is taken. A Luhn-valid
+//! number with an unknown prefix is proposed only after a context word.
+//!
+//! Context: `kort`, `kortnummer`, `betalkort`, `visa`, `mastercard`, … raise the score; `ocr`,
+//! `referens`, `faktura`, … nearer than those lower it (OCR numbers carry Luhn digits too).
+
+use lantero_core::identifiers::luhn;
+use regex::Regex;
+
+use super::common::{
+    DigitGroups, Pattern, candidate, compiled, context, continues_token, followed_by_alphanumeric,
+    is_separator,
+};
+use crate::Result;
+use crate::detect::context::WINDOW_CHARS;
+use crate::detect::{Candidate, Entity, Recognizer};
+
+/// Words that announce a card number.
+pub const CONTEXT: &[&str] = &[
+    "kort",
+    "kortet",
+    "kortnummer",
+    "kortnr",
+    "betalkort",
+    "kreditkort",
+    "bankkort",
+    "företagskort",
+    "inköpskort",
+    "kontokort",
+    "visa",
+    "mastercard",
+    "maestro",
+    "amex",
+    "american express",
+    "card",
+];
+
+/// Words that announce some other Luhn-checked number.
+pub const CONTRADICT: &[&str] = &["ocr", "referens", "faktura", "kundnummer", "iban"];
+
+/// Issuer prefixes: (first digits from, to, inclusive; card lengths; issuer).
+pub const ISSUERS: &[(u32, u32, &[usize], &str)] = &[
+    (4, 4, &[13, 16, 19], "Visa"),
+    (51, 55, &[16], "Mastercard"),
+    (2221, 2720, &[16], "Mastercard"),
+    (34, 34, &[15], "American Express"),
+    (37, 37, &[15], "American Express"),
+    (6011, 6011, &[16, 17, 18, 19], "Discover"),
+    (644, 649, &[16, 17, 18, 19], "Discover"),
+    (65, 65, &[16, 17, 18, 19], "Discover"),
+    (3528, 3589, &[16, 17, 18, 19], "JCB"),
+    (300, 305, &[14, 15, 16, 17, 18, 19], "Diners Club"),
+    (36, 36, &[14, 15, 16, 17, 18, 19], "Diners Club"),
+    (38, 39, &[14, 15, 16, 17, 18, 19], "Diners Club"),
+    (62, 62, &[16, 17, 18, 19], "UnionPay"),
+    (2200, 2204, &[16, 17, 18, 19], "Mir"),
+    (50, 50, &[13, 14, 15, 16, 17, 18, 19], "Maestro"),
+    (56, 58, &[13, 14, 15, 16, 17, 18, 19], "Maestro"),
+    (6304, 6304, &[13, 14, 15, 16, 17, 18, 19], "Maestro"),
+    (6759, 6759, &[13, 14, 15, 16, 17, 18, 19], "Maestro"),
+    (6761, 6763, &[13, 14, 15, 16, 17, 18, 19], "Maestro"),
+];
+
+/// Score of a Luhn-valid number with a known issuer prefix.
+pub const SCORE_VALID: f32 = 0.9;
+/// Score of a valid number after a context word.
+pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
+/// Score of a Luhn-valid number with an unknown prefix after a context word.
+pub const SCORE_UNKNOWN_ISSUER_IN_CONTEXT: f32 = 0.6;
+/// Score of a valid number after a word that says it is some other number.
+pub const SCORE_CONTRADICTED: f32 = 0.4;
+
+static START: Pattern = Pattern::new(|| Regex::new(r"\d(?:[ \u{a0}-]?\d){12,}").ok());
+
+/// Finds payment card numbers.
+///
+/// ```
+/// use lantero_redact::detect::Recognizer;
+/// use lantero_redact::detect::recognizers::PaymentCardRecognizer;
+///
+/// let text = "Kortnummer 4111 1111 1111 1111, giltigt 04/29";
+/// let found = PaymentCardRecognizer.recognize(text)?;
+/// assert_eq!(&text[found[0].start..found[0].end], "4111 1111 1111 1111");
+/// assert!(found[0].reason.contains("Visa"));
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PaymentCardRecognizer;
+
+impl Recognizer for PaymentCardRecognizer {
+    fn name(&self) -> &str {
+        "payment-card"
+    }
+
+    fn entities(&self) -> &[Entity] {
+        &[Entity::PaymentCard]
+    }
+
+    fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        let start_pattern = compiled(self.name(), &START)?;
+        let mut found = Vec::new();
+        let mut from = 0;
+        // A number glued to what comes before is skipped whole, except right after a card,
+        // so that two cards written in a row are both found.
+        let mut after_card = None;
+        while let Some(m) = start_pattern.find_at(text, from) {
+            let follows_card =
+                after_card.is_some_and(|e: usize| text[e..m.start()].chars().all(is_separator));
+            from = m.end();
+            if continues_token(text, m.start()) && !follows_card {
+                continue;
+            }
+            let groups = DigitGroups::read(text, m.start(), &[' ', '\u{a0}', '-'], 19);
+            let Some((end, issuer)) = (1..=groups.len()).rev().find_map(|n| {
+                let digits = groups.digits(n);
+                let end = groups.ends[n - 1];
+                ((13..=19).contains(&digits.len())
+                    && luhn::is_valid(digits.as_bytes())
+                    && !followed_by_alphanumeric(text, end))
+                .then(|| (end, issuer(&digits)))
+            }) else {
+                continue;
+            };
+            let (score, reason) = match (
+                issuer,
+                context(text, m.start(), CONTEXT, CONTRADICT, WINDOW_CHARS),
+            ) {
+                (Some(name), Some(Ok(word))) => (
+                    SCORE_VALID_IN_CONTEXT,
+                    format!("valid {name} card number (Luhn); after '{word}'"),
+                ),
+                (Some(name), None) => (SCORE_VALID, format!("valid {name} card number (Luhn)")),
+                (Some(name), Some(Err(word))) => (
+                    SCORE_CONTRADICTED,
+                    format!("valid {name} card number (Luhn), but after '{word}'"),
+                ),
+                (None, Some(Ok(word))) => (
+                    SCORE_UNKNOWN_ISSUER_IN_CONTEXT,
+                    format!("Luhn-valid number of unknown issuer; after '{word}'"),
+                ),
+                (None, _) => continue,
+            };
+            found.push(candidate(
+                Entity::PaymentCard,
+                m.start(),
+                end,
+                score,
+                reason,
+            ));
+            from = end;
+            after_card = Some(end);
+        }
+        Ok(found)
+    }
+}
+
+/// The issuer whose prefix and length fit `digits`.
+fn issuer(digits: &str) -> Option<&'static str> {
+    ISSUERS.iter().find_map(|&(from, to, lengths, name)| {
+        let width = from.to_string().len();
+        let prefix: u32 = digits.get(..width)?.parse().ok()?;
+        ((from..=to).contains(&prefix) && lengths.contains(&digits.len())).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spans(text: &str) -> Vec<(&str, f32)> {
+        PaymentCardRecognizer
+            .recognize(text)
+            .unwrap()
+            .into_iter()
+            .map(|c| (&text[c.start..c.end], c.score))
+            .collect()
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        spans(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn finds_cards_of_every_issuer_and_grouping() {
+        for card in [
+            "4111 1111 1111 1111",
+            "4111-1111-1111-1111",
+            "4111111111111111",
+            "5555 5555 5555 4444",
+            "2223 0000 4841 0010",
+            "3782 822463 10005",
+            "3714 496353 98431",
+            "6011 1111 1111 1117",
+            "3530 1113 3330 0000",
+            "4222 2222 2222 2",
+            "3056 9309 0259 04",
+        ] {
+            let text = format!("Kortet {card} spärrades.");
+            assert_eq!(found(&text), [card], "{card:?}");
+        }
+    }
+
+    #[test]
+    fn trailing_numbers_are_cut_off() {
+        assert_eq!(found("4111 1111 1111 1111 04 29"), ["4111 1111 1111 1111"]);
+    }
+
+    #[test]
+    fn two_cards_in_a_row_are_both_found() {
+        assert_eq!(
+            found("4111 1111 1111 1111 5555 5555 5555 4444"),
+            ["4111 1111 1111 1111", "5555 5555 5555 4444"]
+        );
+    }
+
+    #[test]
+    fn context_sets_the_score() {
+        assert_eq!(
+            spans("kortnummer 4111111111111111")[0].1,
+            SCORE_VALID_IN_CONTEXT
+        );
+        assert_eq!(spans("x 4111111111111111")[0].1, SCORE_VALID);
+        assert_eq!(spans("OCR 4111111111111111")[0].1, SCORE_CONTRADICTED);
+        // Luhn-valid, prefix 1 is no card issuer
+        assert_eq!(
+            spans("kort 1000000000009")[0].1,
+            SCORE_UNKNOWN_ISSUER_IN_CONTEXT
+        );
+        assert_eq!(found("OCR 1000000000009"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn false_matches_are_killed() {
+        for text in [
+            "4111 1111 1111 1112",
+            "SE45 5000 0000 0583 9825 7466",
+            "19121212-1212",
+            "4111 1111 1111",
+            "Belopp 1 324 856 kr 3 312 timmar 400 kr",
+            "37828224631000",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
+    fn with_check(payload: &str) -> String {
+        let check = luhn::check_digit(payload.as_bytes()).unwrap();
+        format!("{payload}{check}")
+    }
+
+    proptest! {
+        #[test]
+        fn generated_visa_and_mastercard_numbers_are_found(
+            rest in "[0-9]{14}",
+            prefix in "4|5[1-5]",
+            spaced: bool,
+        ) {
+            let digits = with_check(&format!("{prefix}{}", &rest[..15 - prefix.len()]));
+            let card = if spaced {
+                digits.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ")
+            } else {
+                digits.clone()
+            };
+            let text = format!("Betalt med kort {card}.");
+            prop_assert_eq!(found(&text), vec![card.as_str()]);
+        }
+
+        #[test]
+        fn a_changed_digit_is_not_found(rest in "[0-9]{14}", at in 0usize..16, delta in 1u8..10) {
+            let digits = with_check(&format!("4{rest}"));
+            let mut bytes = digits.into_bytes();
+            bytes[at] = b'0' + (bytes[at] - b'0' + delta) % 10;
+            let changed = String::from_utf8(bytes).unwrap();
+            let text = format!("kort {changed}");
+            prop_assert!(found(&text).is_empty());
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
+            let _ = PaymentCardRecognizer.recognize(&text).unwrap();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! `PERSONNUMMER`: personnummer and samordningsnummer in every written form.
+//!
+//! Patterns: 10 or 12 digits, optionally with `-` or `+` before the last four, and with spaces
+//! or one line break inside (text extracted from PDFs splits numbers at line ends).
+//! Validator: the core [`Personnummer`] parser (real date, check digit). A number that fails only
+//! its check digit is still proposed, with a low score, when a context word precedes it: a typo in
+//! a personnummer is still a personnummer, and a leak costs more than a click. A word for some
+//! other number (`tel`, `dnr`, `konto`) nearer than any context word lowers a valid number's
+//! score and drops one with a failing check digit.
+
+use chrono::{NaiveDate, Utc};
+use lantero_core::Error as CoreError;
+use lantero_core::identifiers::{Personnummer, luhn};
+use regex::Regex;
+
+use super::common::{Pattern, candidate, compiled, context};
+use crate::Result;
+use crate::detect::context::{WINDOW_CHARS, isolated_digits};
+use crate::detect::{Candidate, Entity, Recognizer};
+
+/// Words that announce a personnummer.
+pub const CONTEXT: &[&str] = &[
+    "personnummer",
+    "personnr",
+    "pers.nr",
+    "pnr",
+    "p-nr",
+    "samordningsnummer",
+    "samordningsnr",
+    "födelsenummer",
+    "identitetsnummer",
+    "id-nr",
+];
+
+/// Words that announce some other number: a valid personnummer right after `tel` is more likely
+/// a phone number that happens to pass the check.
+pub const CONTRADICT: &[&str] = &[
+    "tel",
+    "tfn",
+    "telefon",
+    "mobil",
+    "fax",
+    "dnr",
+    "diarienummer",
+    "ocr",
+    "fakturanummer",
+    "kundnummer",
+    "konto",
+    "clearing",
+    "bankgiro",
+    "plusgiro",
+];
+
+/// Score of a number with a valid date and check digit.
+pub const SCORE_VALID: f32 = 0.85;
+/// Score of a valid number after a context word.
+pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
+/// Score of a valid number nearer to a contradicting word than to any context word.
+pub const SCORE_VALID_CONTRADICTED: f32 = 0.5;
+/// Score of a number that fails only its check digit but follows a context word.
+pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.5;
+/// Score of a number written `YYMMDD-NNNN` with a real date that fails only its check digit,
+/// with no context either way.
+pub const SCORE_CHECKSUM_SHAPE: f32 = 0.35;
+
+static PATTERN: Pattern = Pattern::new(|| {
+    Regex::new(r"(?:\d{2})?\d{6}[ \t]*(?:\r?\n[ \t]*)?[-+]?[ \t]*(?:\r?\n[ \t]*)?\d{4}").ok()
+});
+
+/// Finds personnummer and samordningsnummer.
+///
+/// ```
+/// use lantero_redact::detect::Recognizer;
+/// use lantero_redact::detect::recognizers::PersonnummerRecognizer;
+///
+/// let found = PersonnummerRecognizer::default().recognize("Sökande: 19121212-1212.")?;
+/// assert_eq!(found.len(), 1);
+/// assert_eq!((found[0].start, found[0].end), (10, 23)); // bytes: "ö" takes two
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct PersonnummerRecognizer {
+    /// The date centuries are inferred against; `None` means today.
+    pub reference: Option<NaiveDate>,
+}
+
+impl Recognizer for PersonnummerRecognizer {
+    fn name(&self) -> &str {
+        "personnummer"
+    }
+
+    fn entities(&self) -> &[Entity] {
+        &[Entity::Personnummer]
+    }
+
+    fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        let pattern = compiled(self.name(), &PATTERN)?;
+        let reference = self.reference.unwrap_or_else(|| Utc::now().date_naive());
+        let mut found = Vec::new();
+        for m in pattern.find_iter(text) {
+            if !isolated_digits(text, m.start(), m.end()) {
+                continue;
+            }
+            let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+            let context = context(text, m.start(), CONTEXT, CONTRADICT, WINDOW_CHARS);
+            let (score, reason) = match Personnummer::parse_at(&compact, reference) {
+                Ok(pnr) => {
+                    let what = if pnr.is_samordningsnummer() {
+                        "valid samordningsnummer"
+                    } else {
+                        "valid personnummer"
+                    };
+                    match context {
+                        Some(Ok(word)) => {
+                            (SCORE_VALID_IN_CONTEXT, format!("{what}; after '{word}'"))
+                        }
+                        Some(Err(word)) => (
+                            SCORE_VALID_CONTRADICTED,
+                            format!("{what}, but after '{word}'"),
+                        ),
+                        None => (SCORE_VALID, what.to_owned()),
+                    }
+                }
+                Err(CoreError::InvalidPersonnummer {
+                    reason: lantero_core::IdentifierProblem::Checksum,
+                    ..
+                }) => match context {
+                    Some(Ok(word)) => (
+                        SCORE_CHECKSUM_IN_CONTEXT,
+                        format!("check digit does not match, but after '{word}'"),
+                    ),
+                    // A real date with a separator before the last four digits is how people
+                    // write personnummer; a typo in the check digit still identifies someone.
+                    None if has_separator(&compact) && date_is_real(&compact, reference) => (
+                        SCORE_CHECKSUM_SHAPE,
+                        "written like a personnummer (real date, separator), but the check digit does not match".to_owned(),
+                    ),
+                    _ => continue,
+                },
+                Err(_) => continue,
+            };
+            found.push(candidate(
+                Entity::Personnummer,
+                m.start(),
+                m.end(),
+                score,
+                reason,
+            ));
+        }
+        Ok(found)
+    }
+}
+
+/// Whether the candidate is a valid personnummer once its check digit is corrected, i.e. its
+/// date is real and only the check digit is wrong.
+fn date_is_real(compact: &str, reference: NaiveDate) -> bool {
+    let digits: Vec<u8> = compact.bytes().filter(u8::is_ascii_digit).collect();
+    let Some(ten) = digits.get(digits.len().saturating_sub(10)..) else {
+        return false;
+    };
+    let Some(check) = ten.get(..9).and_then(luhn::check_digit) else {
+        return false;
+    };
+    let mut corrected = compact.to_owned();
+    corrected.pop();
+    corrected.push(char::from(b'0' + check));
+    Personnummer::parse_at(&corrected, reference).is_ok()
+}
+
+/// Whether a compact candidate has `-` or `+` before its last four digits.
+fn has_separator(compact: &str) -> bool {
+    compact.contains(['-', '+'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(&str, f32)> {
+        let r = PersonnummerRecognizer {
+            reference: NaiveDate::from_ymd_opt(2026, 11, 22),
+        };
+        r.recognize(text)
+            .unwrap()
+            .into_iter()
+            .map(|c| (&text[c.start..c.end], c.score))
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_written_form() {
+        for form in [
+            "19121212-1212",
+            "191212121212",
+            "121212-1212",
+            "1212121212",
+            "121212+1212",
+            "121212 - 1212",
+            "121212\n-1212",
+            "19121212 1212",
+        ] {
+            let text = format!("Sökande {form}, Malmö");
+            assert_eq!(spans(&text), [(form, SCORE_VALID)], "{form:?}");
+        }
+    }
+
+    #[test]
+    fn samordningsnummer_is_found() {
+        assert_eq!(spans("nr 701063-2391"), [("701063-2391", SCORE_VALID)]);
+    }
+
+    #[test]
+    fn context_raises_and_rescues() {
+        assert_eq!(
+            spans("Personnummer: 121212-1212"),
+            [("121212-1212", SCORE_VALID_IN_CONTEXT)]
+        );
+        assert_eq!(
+            spans("pnr 121212-1213"),
+            [("121212-1213", SCORE_CHECKSUM_IN_CONTEXT)]
+        );
+        assert_eq!(
+            spans("ärende 121212-1213"),
+            [("121212-1213", SCORE_CHECKSUM_SHAPE)]
+        );
+        assert_eq!(spans("ärende 1212121213"), []);
+        assert_eq!(
+            spans("Tel 1212121212"),
+            [("1212121212", SCORE_VALID_CONTRADICTED)]
+        );
+        assert_eq!(
+            spans("Personnummer 19850312-9838, tel 0850312983"),
+            [("19850312-9838", SCORE_VALID_IN_CONTEXT)]
+        );
+    }
+
+    #[test]
+    fn false_matches_are_killed() {
+        assert_eq!(spans("dnr 2026-1234"), []);
+        assert_eq!(spans("121312-1212"), []); // month 13
+        assert_eq!(spans("41212121212"), []); // 11 digits
+        assert_eq!(spans("x1912121212125"), []);
+    }
+}

@@ -1,0 +1,293 @@
+//! The redaction pipeline end to end: document → OCR where needed → detection → resolver →
+//! review session → masks → image-only PDF → verification → decision record.
+//!
+//! [`Redactor`] holds the configured stages and is cheap to share between threads.
+//!
+//! ```no_run
+//! use lantero_redact::pipeline::{PendingPolicy, Redactor};
+//!
+//! let redactor = Redactor::new();
+//! // A caseworker reviews the proposals …
+//! let mut session = redactor.review("beslut.pdf".as_ref())?;
+//! let first = session.proposals[0].id.clone();
+//! session.accept(&first, "anna.handlaggare", Some("OSL 26:1"))?;
+//! // … and the decisions are applied; the output is verified before it is kept.
+//! let report = redactor.redact("beslut.pdf".as_ref(), "utlamnas.pdf".as_ref(), Some(&session), PendingPolicy::Mask)?;
+//! println!("{}", report.record.to_markdown());
+//! # Ok::<(), lantero_redact::Error>(())
+//! ```
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::{Detector, Finding};
+use crate::document::Document;
+use crate::ocr::{OcrEngine, OcrText, Tesseract};
+use crate::record::DecisionRecord;
+use crate::render::{Mask, RenderOptions, rasterise};
+use crate::resolve::Resolver;
+use crate::review::ReviewSession;
+use crate::write::{WriteReport, write_redacted};
+use crate::{Error, Result};
+
+/// Resolution pages are rasterised at for OCR: Tesseract reads 300 dpi best.
+pub const OCR_DPI: f32 = 300.0;
+
+/// What happens to proposals nobody decided on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PendingPolicy {
+    /// Mask them: an undecided proposal is treated as accepted, since a leak costs more than
+    /// an extra mask.
+    #[default]
+    Mask,
+    /// Release them, as if rejected.
+    Release,
+}
+
+/// A document read, OCR'd where it had no text, and searched: the findings carry boxes.
+pub struct Analysis {
+    /// The opened document (pages with text and char boxes).
+    pub document: Document,
+    /// Resolved findings, numbered in page and reading order, with boxes on PDF and image pages.
+    pub findings: Vec<Finding>,
+    /// The document's bytes hashed into review sessions.
+    pub bytes: Vec<u8>,
+}
+
+impl Analysis {
+    /// The page texts the findings' offsets index.
+    pub fn page_texts(&self) -> Vec<&str> {
+        self.document.pages().iter().map(|p| p.text()).collect()
+    }
+}
+
+/// What [`Redactor::redact`] did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedactReport {
+    /// The written, verified output.
+    pub write: WriteReport,
+    /// Which provisions were applied on which pages.
+    pub record: DecisionRecord,
+    /// Proposals that were still pending, and how they were treated.
+    pub pending: usize,
+    /// How pending proposals were treated.
+    pub pending_policy: PendingPolicy,
+    /// Annotations and form fields on the input that were left out of the output.
+    pub hidden_annotations: u32,
+}
+
+/// The configured pipeline.
+#[derive(Clone)]
+pub struct Redactor {
+    detector: Detector,
+    resolver: Resolver<'static>,
+    ocr: Option<Arc<dyn OcrEngine>>,
+    options: RenderOptions,
+}
+
+impl Default for Redactor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Redactor {
+    /// The built-in recognizers, the built-in secrecy catalogue, Tesseract for pages without
+    /// text, and default rendering (150 dpi, quantised masks with provision labels).
+    pub fn new() -> Self {
+        Self {
+            detector: Detector::builtin(),
+            resolver: Resolver::default(),
+            ocr: Some(Arc::new(Tesseract::new())),
+            options: RenderOptions::default(),
+        }
+    }
+
+    /// Uses `detector` instead of the built-in one.
+    pub fn with_detector(mut self, detector: Detector) -> Self {
+        self.detector = detector;
+        self
+    }
+
+    /// Uses `ocr` for pages without a text layer; `None` leaves such pages without findings.
+    pub fn with_ocr(mut self, ocr: Option<Arc<dyn OcrEngine>>) -> Self {
+        self.ocr = ocr;
+        self
+    }
+
+    /// Uses these rendering options.
+    pub fn with_options(mut self, options: RenderOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The detector.
+    pub fn detector(&self) -> &Detector {
+        &self.detector
+    }
+
+    /// The rendering options.
+    pub fn options(&self) -> &RenderOptions {
+        &self.options
+    }
+
+    /// Opens `path`, OCRs pages without text, and finds and resolves what to propose.
+    pub fn analyze(&self, path: &Path) -> Result<Analysis> {
+        let bytes = std::fs::read(path).map_err(|err| Error::Input {
+            path: path.into(),
+            reason: err.to_string(),
+        })?;
+        let mut document = Document::open(path)?;
+        self.ocr_pages(&mut document)?;
+        let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
+        let findings = self.detector.detect_pages(&texts)?;
+        let mut findings = self.resolver.resolve(&texts, findings);
+        for finding in &mut findings {
+            if let Some(page) = document.page(finding.page) {
+                finding.boxes = page.boxes_for(finding.start, finding.end);
+            }
+        }
+        Ok(Analysis {
+            document,
+            findings,
+            bytes,
+        })
+    }
+
+    /// A review session with one pending proposal per finding.
+    pub fn review(&self, path: &Path) -> Result<ReviewSession> {
+        let analysis = self.analyze(path)?;
+        Ok(session_for(path, &analysis))
+    }
+
+    /// Applies `session`'s decisions (or, with `None`, every proposal) to `path` and writes a
+    /// verified image-only PDF to `out`. Nothing is left at `out` unless every check passed.
+    pub fn redact(
+        &self,
+        path: &Path,
+        out: &Path,
+        session: Option<&ReviewSession>,
+        pending: PendingPolicy,
+    ) -> Result<RedactReport> {
+        let analysis = self.analyze(path)?;
+        let owned;
+        let session = match session {
+            Some(session) => {
+                session.validate(&path.display().to_string())?;
+                session.check_document(&analysis.bytes, &path.display().to_string())?;
+                session
+            }
+            None => {
+                owned = session_for(path, &analysis);
+                &owned
+            }
+        };
+        let mask_pending = pending == PendingPolicy::Mask || session.proposals.is_empty();
+        let masks = masks_for(session, mask_pending, self.options.labels)?;
+        let mut masked_strings: Vec<String> = session
+            .proposals
+            .iter()
+            .filter(|p| p.is_masked(mask_pending) && !p.text.trim().is_empty())
+            .map(|p| p.text.clone())
+            .collect();
+        masked_strings.sort();
+        masked_strings.dedup();
+        let write = write_redacted(
+            &analysis.document,
+            &masks,
+            out,
+            &self.options,
+            &masked_strings,
+        )?;
+        Ok(RedactReport {
+            write,
+            record: DecisionRecord::from_session(session, mask_pending),
+            pending: session.pending(),
+            pending_policy: pending,
+            hidden_annotations: analysis
+                .document
+                .pages()
+                .iter()
+                .map(|p| p.hidden_annotations())
+                .sum(),
+        })
+    }
+
+    /// Gives pages without a text layer the text Tesseract (or the configured engine) reads.
+    fn ocr_pages(&self, document: &mut Document) -> Result<()> {
+        let Some(engine) = &self.ocr else {
+            return Ok(());
+        };
+        let wanted: Vec<u32> = document
+            .pages()
+            .iter()
+            .filter(|p| p.needs_ocr())
+            .map(|p| p.number())
+            .collect();
+        for number in wanted {
+            let raster = rasterise(document, number, OCR_DPI)?;
+            let grey = raster
+                .to_image()
+                .map(|image| image.to_luma8())
+                .ok_or_else(|| Error::Pdf {
+                    path: document.path().into(),
+                    reason: format!("page {number}: the rendered page has no pixels"),
+                })?;
+            let dpi = raster.scale().0 * 72.0;
+            let words = engine.recognize(&grey, dpi)?;
+            let text = OcrText::from_words(&words);
+            if let Some(page) = document.pages_mut().get_mut(number as usize - 1) {
+                page.set_text_layer(text.text, text.boxes)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A session for the analysis of `path`.
+fn session_for(path: &Path, analysis: &Analysis) -> ReviewSession {
+    let pages = u32::try_from(analysis.document.pages().len()).unwrap_or(u32::MAX);
+    ReviewSession::new(
+        &path.display().to_string(),
+        &analysis.bytes,
+        pages,
+        &analysis.findings,
+    )
+}
+
+/// The masks a session applies. A masked proposal with no position cannot be painted, and
+/// releasing it unmasked would be a leak: that is an error.
+fn masks_for(session: &ReviewSession, mask_pending: bool, labels: bool) -> Result<Vec<Mask>> {
+    let mut masks = Vec::new();
+    for p in session
+        .proposals
+        .iter()
+        .filter(|p| p.is_masked(mask_pending))
+    {
+        if p.boxes.is_empty() {
+            return Err(Error::Review {
+                source_name: session.document.clone(),
+                reason: format!(
+                    "proposal {} ({:?} on page {}) has no position on the page and cannot be masked",
+                    p.id, p.text, p.page
+                ),
+            });
+        }
+        let label = labels
+            .then(|| {
+                p.provision
+                    .clone()
+                    .or_else(|| p.provisions.first().cloned())
+            })
+            .flatten();
+        masks.extend(p.boxes.iter().map(|&rect| Mask {
+            page: p.page,
+            rect,
+            label: label.clone(),
+        }));
+    }
+    Ok(masks)
+}

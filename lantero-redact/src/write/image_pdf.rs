@@ -1,0 +1,117 @@
+//! The image-only PDF: each page holds exactly one image, drawn over the whole page, and the
+//! file holds nothing else except `/Producer (Lantero)`.
+//!
+//! Objects: 1 catalog, 2 page tree, 3 document information, then for page `k` (from 0) the
+//! page `4 + 3k`, its content stream `5 + 3k` and its image `6 + 3k`. Pages are streamed to the
+//! output as they arrive, so memory holds one page at a time.
+
+use std::io::{self, Write};
+
+use super::builder::{PdfBuilder, number};
+use crate::render::EncodedImage;
+
+/// The producer recorded in every output; the verifier accepts no other document information.
+pub const PRODUCER: &str = "Lantero";
+
+/// Writes an image-only PDF page by page.
+///
+/// ```
+/// use lantero_redact::render::{EncodedImage, Encoding};
+/// use lantero_redact::write::ImagePdfWriter;
+///
+/// // One white page of 8×8 pixels in 8-bit grey.
+/// let pixels = vec![255u8; 64];
+/// let data = {
+///     use std::io::Write;
+///     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+///     z.write_all(&pixels)?;
+///     z.finish()?
+/// };
+/// let image = EncodedImage { width: 8, height: 8, encoding: Encoding::Grey8Flate, data };
+/// let mut pdf = ImagePdfWriter::new(Vec::new(), 1)?;
+/// pdf.add_page((595.0, 842.0), &image)?;
+/// let bytes = pdf.finish()?;
+/// assert!(String::from_utf8_lossy(&bytes).contains("/Producer (Lantero)"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ImagePdfWriter<W: Write> {
+    pdf: PdfBuilder<W>,
+    pages: u32,
+    written: u32,
+}
+
+impl<W: Write> ImagePdfWriter<W> {
+    /// Starts a PDF of `pages` pages and writes its catalog, page tree and information.
+    pub fn new(out: W, pages: u32) -> io::Result<Self> {
+        if pages == 0 {
+            return Err(io::Error::other("a PDF needs at least one page"));
+        }
+        let mut pdf = PdfBuilder::new(out)?;
+        for _ in 0..3 + 3 * pages {
+            pdf.reserve();
+        }
+        pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>")?;
+        let kids: Vec<String> = (0..pages).map(|k| format!("{} 0 R", 4 + 3 * k)).collect();
+        pdf.object(2, &format!("<< /Type /Pages /Kids [{}] /Count {pages} >>", kids.join(" ")))?;
+        pdf.object(3, &format!("<< /Producer ({PRODUCER}) >>"))?;
+        Ok(Self {
+            pdf,
+            pages,
+            written: 0,
+        })
+    }
+
+    /// Adds the next page: `size` in points (width, height), filled by `image`.
+    pub fn add_page(&mut self, (width, height): (f32, f32), image: &EncodedImage) -> io::Result<()> {
+        if self.written == self.pages {
+            return Err(io::Error::other(format!("only {} pages were announced", self.pages)));
+        }
+        let (page, content, xobject) = (4 + 3 * self.written, 5 + 3 * self.written, 6 + 3 * self.written);
+        let (w, h) = (number(width), number(height));
+        self.pdf.object(
+            page,
+            &format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] \
+                 /Resources << /XObject << /Im0 {xobject} 0 R >> >> /Contents {content} 0 R >>"
+            ),
+        )?;
+        self.pdf.stream(content, "", format!("q {w} 0 0 {h} 0 0 cm /Im0 Do Q").as_bytes())?;
+        let colour_space = if image.encoding.components() == 1 { "DeviceGray" } else { "DeviceRGB" };
+        self.pdf.stream(
+            xobject,
+            &format!(
+                "/Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace /{colour_space} \
+                 /BitsPerComponent {} /Filter /{}",
+                image.width,
+                image.height,
+                image.encoding.bits_per_component(),
+                image.encoding.filter()
+            ),
+            &image.data,
+        )?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Bytes written so far.
+    pub fn len(&self) -> u64 {
+        self.pdf.len()
+    }
+
+    /// Whether nothing was written (never true: the header is written at once).
+    pub fn is_empty(&self) -> bool {
+        self.pdf.is_empty()
+    }
+
+    /// Writes the cross-reference table and trailer; every announced page must have been added.
+    pub fn finish(self) -> io::Result<W> {
+        if self.written != self.pages {
+            return Err(io::Error::other(format!(
+                "{} of {} pages were written",
+                self.written, self.pages
+            )));
+        }
+        self.pdf.finish("/Root 1 0 R /Info 3 0 R")
+    }
+}

@@ -1,0 +1,235 @@
+//! The writer: a new PDF of page images only, verified before it is put in place.
+//!
+//! [`write_redacted`] renders every page, paints the masks, encodes each page image, streams
+//! the pages into a temporary file beside the output, runs the [verifier](crate::verify) on it,
+//! and only then renames it into place. If anything fails — rendering, writing, or any check —
+//! the temporary file is deleted, an older file at the output path is removed too (it must not
+//! be mistaken for this result), and the error says why. The input is never modified.
+//!
+//! PDFium serialises all its calls behind one lock, so pages are rendered one at a time on the
+//! calling thread while a second thread reduces, masks, encodes and writes the previous page.
+
+mod builder;
+mod image_pdf;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use serde::{Deserialize, Serialize};
+
+pub use builder::PdfBuilder;
+pub use image_pdf::{ImagePdfWriter, PRODUCER};
+
+use crate::document::{Document, SourceKind};
+use crate::render::{Capture, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap};
+use crate::verify::{self, Report};
+use crate::{Error, Result};
+
+/// What was written for one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageReport {
+    /// The 1-based page number.
+    pub number: u32,
+    /// Image width in pixels.
+    pub width_px: u32,
+    /// Image height in pixels.
+    pub height_px: u32,
+    /// How the page image was encoded.
+    pub encoding: Encoding,
+    /// Bytes of image data.
+    pub bytes: usize,
+    /// Masks painted on the page.
+    pub masks: usize,
+}
+
+/// What [`write_redacted`] wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WriteReport {
+    /// Format version of this report, `lantero.write/v1`.
+    pub schema: String,
+    /// The output file.
+    pub path: PathBuf,
+    /// Size of the output in bytes.
+    pub bytes: u64,
+    /// One entry per page.
+    pub pages: Vec<PageReport>,
+    /// The verification of the output, every check passed.
+    pub verification: Report,
+}
+
+/// Renders `document` with `masks` painted, writes it to `out` as an image-only PDF, verifies
+/// it (also that none of `masked_strings` can be found in it) and keeps it only if every check
+/// passes.
+///
+/// ```no_run
+/// use lantero_redact::document::Document;
+/// use lantero_redact::render::{Mask, RenderOptions};
+/// use lantero_redact::write::write_redacted;
+///
+/// let document = Document::open("beslut.pdf")?;
+/// let page = &document.pages()[0];
+/// let start = page.text().find("Anna Svensson").map_or(0, |b| page.text()[..b].chars().count());
+/// let masks: Vec<Mask> = page
+///     .boxes_for(start, start + 13)
+///     .into_iter()
+///     .map(|rect| Mask { page: 1, rect, label: Some("OSL 26:1".into()) })
+///     .collect();
+/// let report = write_redacted(&document, &masks, "utlämnande.pdf".as_ref(), &RenderOptions::default(),
+///     &["Anna Svensson".to_string()])?;
+/// println!("{} pages, {} bytes", report.pages.len(), report.bytes);
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+pub fn write_redacted(
+    document: &Document,
+    masks: &[Mask],
+    out: &Path,
+    options: &RenderOptions,
+    masked_strings: &[String],
+) -> Result<WriteReport> {
+    check_masks(document, masks)?;
+    if document.kind() == SourceKind::Text {
+        return Err(Error::Input {
+            path: document.path().into(),
+            reason: "plain text has no page images to write as a PDF; redact it as text".into(),
+        });
+    }
+    let output_error = |reason: String| Error::Output {
+        path: out.into(),
+        reason,
+    };
+    let folder = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".lantero-")
+        .suffix(".pdf.part")
+        .tempfile_in(folder)
+        .map_err(|err| output_error(format!("cannot create a file in {}: {err}", folder.display())))?;
+    let written = write_pages(document, masks, options, temp.as_file()).and_then(|pages| {
+        temp.as_file()
+            .sync_all()
+            .map_err(|err| output_error(err.to_string()))?;
+        Ok(pages)
+    });
+    let result = written.and_then(|pages| {
+        let verification = verify::inspect(temp.path(), masked_strings)?;
+        let mut problems = verification.problems();
+        if verification.pages as usize != document.pages().len() {
+            problems.push(format!(
+                "page_count: the output has {} pages, the document {}",
+                verification.pages,
+                document.pages().len()
+            ));
+        }
+        if problems.is_empty() {
+            Ok((pages, verification))
+        } else {
+            Err(Error::Verification {
+                path: out.into(),
+                problems,
+            })
+        }
+    });
+    match result {
+        Ok((pages, verification)) => {
+            temp.persist(out).map_err(|err| output_error(err.error.to_string()))?;
+            Ok(WriteReport {
+                schema: "lantero.write/v1".into(),
+                path: out.into(),
+                bytes: verification.bytes,
+                pages,
+                verification,
+            })
+        }
+        Err(err) => {
+            drop(temp); // deletes the temporary file
+            // Fail closed: an older file at `out` must not pass for this redaction.
+            if out.is_file() {
+                let _ = std::fs::remove_file(out);
+            }
+            Err(err)
+        }
+    }
+}
+
+fn check_masks(document: &Document, masks: &[Mask]) -> Result<()> {
+    for mask in masks {
+        if document.page(mask.page).is_none() {
+            return Err(Error::Input {
+                path: document.path().into(),
+                reason: format!("a mask is on page {}, but the document has {} pages", mask.page, document.pages().len()),
+            });
+        }
+        if !mask.rect.iter().all(|v| v.is_finite()) || mask.rect[2] < mask.rect[0] || mask.rect[3] < mask.rect[1] {
+            return Err(Error::Input {
+                path: document.path().into(),
+                reason: format!("a mask on page {} has an invalid rectangle {:?}", mask.page, mask.rect),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Renders on this thread and masks, encodes and writes on another, one page apart.
+fn write_pages(
+    document: &Document,
+    masks: &[Mask],
+    options: &RenderOptions,
+    file: &std::fs::File,
+) -> Result<Vec<PageReport>> {
+    let path = document.path();
+    let count = document.pages().len() as u32;
+    let (sender, receiver) = mpsc::sync_channel::<Capture>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Vec<PageReport>> {
+            let io = |err: std::io::Error| Error::Pdf {
+                path: path.into(),
+                reason: format!("writing the redacted PDF failed: {err}"),
+            };
+            let mut pdf = ImagePdfWriter::new(std::io::BufWriter::new(file), count).map_err(io)?;
+            let mut reports = Vec::with_capacity(count as usize);
+            for (page, captured) in document.pages().iter().zip(receiver.iter()) {
+                let mut raster = captured
+                    .into_raster(Some(options.colour_rule()))
+                    .ok_or_else(|| short_bitmap(document, page.number()))?;
+                let painted = paint(&mut raster, page, masks.iter().filter(|m| m.page == page.number()), options);
+                let image = encode(&raster, options).map_err(io)?;
+                pdf.add_page((page.width(), page.height()), &image).map_err(io)?;
+                reports.push(PageReport {
+                    number: page.number(),
+                    width_px: image.width,
+                    height_px: image.height,
+                    encoding: image.encoding,
+                    bytes: image.data.len(),
+                    masks: painted,
+                });
+            }
+            pdf.finish().map_err(io)?;
+            Ok(reports)
+        });
+        let mut rendered = Ok(());
+        for number in 1..=count {
+            match capture(document, number, options.dpi) {
+                // A closed channel means the writer stopped with an error, reported below.
+                Ok(captured) => {
+                    if sender.send(captured).is_err() {
+                        break;
+                    }
+                }
+                Err(err) => {
+                    rendered = Err(err);
+                    break;
+                }
+            }
+        }
+        drop(sender);
+        let written = writer.join().unwrap_or_else(|_| {
+            Err(Error::Pdf {
+                path: path.into(),
+                reason: "the page writer stopped unexpectedly".into(),
+            })
+        });
+        rendered.and(written)
+    })
+}

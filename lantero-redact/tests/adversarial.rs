@@ -1,0 +1,88 @@
+//! The adversarial corpus (`tests/corpus/`, made by `make_corpus.py`): every file is redacted with
+//! every proposal accepted, and none of the secrets planted in it may be recoverable from the
+//! output — not from its bytes (raw or inflated), not from extractable text, and not from what
+//! Tesseract reads off the page images. A file whose redaction fails verification counts as a
+//! failure too: nothing was released, but nothing was redacted either.
+
+use std::path::{Path, PathBuf};
+
+use lantero_redact::document::Document;
+use lantero_redact::ocr::{OcrEngine, Tesseract};
+use lantero_redact::pipeline::{PendingPolicy, Redactor};
+use lantero_redact::render::rasterise;
+use lantero_redact::verify;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Manifest {
+    files: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    name: String,
+    attack: String,
+    secrets: Vec<String>,
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Letters and digits only, lower-cased: OCR spacing and dashes must not hide a leak.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Everything Tesseract reads on the output's pages.
+fn ocr_output(path: &Path) -> String {
+    let document = Document::open(path).expect("the verified output opens");
+    let engine = Tesseract::new();
+    let mut text = String::new();
+    for page in document.pages() {
+        let raster = rasterise(&document, page.number(), 300.0).expect("output pages render");
+        let grey = raster.to_image().expect("pixels").to_luma8();
+        for word in engine.recognize(&grey, 300.0).expect("tesseract runs") {
+            text.push_str(&word.text);
+            text.push(' ');
+        }
+    }
+    text
+}
+
+#[test]
+fn every_corpus_file_redacts_to_zero_leaks() {
+    let manifest: Manifest = serde_json::from_str(
+        &std::fs::read_to_string(corpus().join("manifest.json")).expect("manifest"),
+    )
+    .expect("manifest parses");
+    assert!(manifest.files.len() >= 15, "the corpus lost files");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let redactor = Redactor::new();
+    let mut leaks = Vec::new();
+    for entry in &manifest.files {
+        let input = corpus().join(&entry.name);
+        let out = out_dir.path().join(&entry.name);
+        if let Err(err) = redactor.redact(&input, &out, None, PendingPolicy::Mask) {
+            leaks.push(format!("{} ({}): not redacted: {err}", entry.name, entry.attack));
+            continue;
+        }
+        let report = verify::inspect(&out, &entry.secrets).expect("output inspects");
+        for problem in report.problems() {
+            leaks.push(format!("{} ({}): {problem}", entry.name, entry.attack));
+        }
+        let seen = squash(&ocr_output(&out));
+        for secret in &entry.secrets {
+            if seen.contains(&squash(secret)) {
+                leaks.push(format!(
+                    "{} ({}): OCR of the output reads {secret:?}",
+                    entry.name, entry.attack
+                ));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "leaks:\n{}", leaks.join("\n"));
+}
