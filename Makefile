@@ -5,12 +5,14 @@ SHELL := /bin/bash
 CARGO ?= cargo
 LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/release/lantero
 
+.DEFAULT_GOAL := build
+
 # Bindings and the model bring their own targets (Python, Kotlin/Swift, training).
 -include bindings/python/python.mk
 -include bindings/uniffi/uniffi.mk
 -include training/train.mk
 
-.PHONY: all setup build demo test test-rust test-benches lint fmt bench clean-native
+.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench clean-native
 
 all: build
 
@@ -26,8 +28,9 @@ build: setup
 demo: build
 	@LANTERO="$(LANTERO)" scripts/demo.sh
 
-## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode
-test: setup lint test-rust test-benches
+## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode,
+## the Kotlin bindings' tests and the Swift bindings' freshness check
+test: setup lint test-rust test-benches test-kotlin check-swift-fresh
 
 # The PostgreSQL conformance suite runs against a real server on loopback (scripts/postgres.sh
 # installs Debian's postgresql when missing); LANTERO_REQUIRE_PG makes a missing server a failure.
@@ -44,6 +47,9 @@ test-benches:
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+## lint-all: lint plus the bindings' own workspaces (slow when cold)
+lint-all: lint lint-uniffi
 
 fmt:
 	$(CARGO) fmt --all
