@@ -20,7 +20,10 @@
 //! | [`framework`] | frameworks → areas → activities → checklist items, assessments and progress |
 //! | [`audit`] | an append-only, hash-chained audit log |
 //! | [`registry`] | a registry of named plugin implementations |
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod assets;
 pub mod audit;

@@ -15,7 +15,10 @@
 //! ```
 //!
 //! PDFium and ONNX Runtime are loaded at run time; [`native`] finds them.
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod detect;
 pub mod document;
@@ -24,8 +27,8 @@ pub mod native;
 pub mod ner;
 pub mod ocr;
 pub mod pdfium;
-pub mod pseudonymize;
 pub mod pipeline;
+pub mod pseudonymize;
 pub mod record;
 pub mod render;
 pub mod resolve;

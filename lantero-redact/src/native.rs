@@ -63,7 +63,9 @@ impl NativeLibrary {
     /// Python code that prints the folder of the library inside the installed wheel.
     fn python_probe(self) -> &'static str {
         match self {
-            Self::Pdfium => "import os, pypdfium2_raw; print(os.path.dirname(pypdfium2_raw.__file__))",
+            Self::Pdfium => {
+                "import os, pypdfium2_raw; print(os.path.dirname(pypdfium2_raw.__file__))"
+            }
             Self::OnnxRuntime => {
                 "import os, onnxruntime; print(os.path.join(os.path.dirname(onnxruntime.__file__), 'capi'))"
             }
@@ -226,7 +228,11 @@ mod tests {
     #[test]
     fn finds_the_highest_version_in_a_folder() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["libonnxruntime.so.1.31.0", "libonnxruntime.so.1.32.0", "other.so"] {
+        for name in [
+            "libonnxruntime.so.1.31.0",
+            "libonnxruntime.so.1.32.0",
+            "other.so",
+        ] {
             std::fs::write(dir.path().join(name), b"").unwrap();
         }
         let found = find_in(NativeLibrary::OnnxRuntime, dir.path()).unwrap();

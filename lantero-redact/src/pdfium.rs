@@ -34,7 +34,9 @@ pub fn pdfium() -> Result<&'static Pdfium> {
         return Ok(pdfium);
     }
     // Binding twice at the same time would load the library twice; one binder at a time.
-    let _guard = BINDING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _guard = BINDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(pdfium) = PDFIUM.get() {
         return Ok(pdfium);
     }

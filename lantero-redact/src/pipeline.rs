@@ -216,7 +216,8 @@ impl Redactor {
         })
     }
 
-    /// Gives pages without a text layer the text Tesseract (or the configured engine) reads.
+    /// Gives pages without a text layer the text Tesseract (or the configured engine) reads,
+    /// and adds what it reads to pages whose text layer may lie about what they show.
     fn ocr_pages(&self, document: &mut Document) -> Result<()> {
         let Some(engine) = &self.ocr else {
             return Ok(());
@@ -224,7 +225,7 @@ impl Redactor {
         let wanted: Vec<u32> = document
             .pages()
             .iter()
-            .filter(|p| p.needs_ocr())
+            .filter(|p| p.needs_ocr() || p.text_untrustworthy())
             .map(|p| p.number())
             .collect();
         for number in wanted {
@@ -240,7 +241,11 @@ impl Redactor {
             let words = engine.recognize(&grey, dpi)?;
             let text = OcrText::from_words(&words);
             if let Some(page) = document.pages_mut().get_mut(number as usize - 1) {
-                page.set_text_layer(text.text, text.boxes)?;
+                if page.needs_ocr() {
+                    page.set_text_layer(text.text, text.boxes)?;
+                } else {
+                    page.append_text_layer(&text.text, text.boxes)?;
+                }
             }
         }
         Ok(())

@@ -67,7 +67,10 @@ fn every_corpus_file_redacts_to_zero_leaks() {
         let input = corpus().join(&entry.name);
         let out = out_dir.path().join(&entry.name);
         if let Err(err) = redactor.redact(&input, &out, None, PendingPolicy::Mask) {
-            leaks.push(format!("{} ({}): not redacted: {err}", entry.name, entry.attack));
+            leaks.push(format!(
+                "{} ({}): not redacted: {err}",
+                entry.name, entry.attack
+            ));
             continue;
         }
         let report = verify::inspect(&out, &entry.secrets).expect("output inspects");

@@ -8,7 +8,9 @@ use lantero_redact::render::{Encoding, GreyLevels, Mask, RenderOptions};
 use lantero_redact::write::write_redacted;
 
 fn pdf(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/pdf")
+        .join(name)
 }
 
 /// Masks over every occurrence of each needle, on every page.
@@ -19,7 +21,11 @@ fn masks_for(document: &Document, needles: &[&str]) -> Vec<Mask> {
             for (byte, _) in page.text().match_indices(needle) {
                 let start = page.text()[..byte].chars().count();
                 for rect in page.boxes_for(start, start + needle.chars().count()) {
-                    masks.push(Mask { page: page.number(), rect, label: Some("OSL 26:1".into()) });
+                    masks.push(Mask {
+                        page: page.number(),
+                        rect,
+                        label: Some("OSL 26:1".into()),
+                    });
                 }
             }
         }
@@ -50,21 +56,48 @@ fn a_redacted_pdf_has_only_images_of_the_same_pages() {
     let masks = masks_for(&document, &secrets);
     assert_eq!(masks.len(), 4);
     let out = dir.path().join("utlämnande.pdf");
-    let report = write_redacted(&document, &masks, &out, &RenderOptions::default(), &strings(&secrets)).unwrap();
+    let report = write_redacted(
+        &document,
+        &masks,
+        &out,
+        &RenderOptions::default(),
+        &strings(&secrets),
+    )
+    .unwrap();
 
-    assert_eq!(files_in(dir.path()), ["utlämnande.pdf"], "no temporary file is left");
-    assert_eq!(std::fs::read(&input).unwrap(), before, "the input is never modified");
+    assert_eq!(
+        files_in(dir.path()),
+        ["utlämnande.pdf"],
+        "no temporary file is left"
+    );
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input is never modified"
+    );
     assert!(report.verification.passed());
     assert_eq!(report.bytes, std::fs::metadata(&out).unwrap().len());
     let masks_per_page: Vec<usize> = report.pages.iter().map(|p| p.masks).collect();
     assert_eq!(masks_per_page, [3, 1, 0]);
-    assert!(report.pages.iter().all(|p| p.encoding == Encoding::Grey4Flate));
+    assert!(
+        report
+            .pages
+            .iter()
+            .all(|p| p.encoding == Encoding::Grey4Flate)
+    );
 
     let output = Document::open(&out).unwrap();
     assert_eq!(output.pages().len(), 3);
     for (page, original) in output.pages().iter().zip(document.pages()) {
-        assert_eq!((page.width(), page.height()), (original.width(), original.height()));
-        assert!(page.text().trim().is_empty(), "page {} has text", page.number());
+        assert_eq!(
+            (page.width(), page.height()),
+            (original.width(), original.height())
+        );
+        assert!(
+            page.text().trim().is_empty(),
+            "page {} has text",
+            page.number()
+        );
     }
 }
 
@@ -73,27 +106,47 @@ fn rotation_is_baked_into_the_page_images() {
     let dir = tempfile::tempdir().unwrap();
     let document = Document::open(pdf("geometry.pdf")).unwrap();
     let out = dir.path().join("out.pdf");
-    let report = write_redacted(&document, &masks_for(&document, &["Svensson"]), &out, &RenderOptions::default(), &[]).unwrap();
-    assert_eq!((report.pages[0].width_px, report.pages[0].height_px), (1754, 1240));
+    let report = write_redacted(
+        &document,
+        &masks_for(&document, &["Svensson"]),
+        &out,
+        &RenderOptions::default(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        (report.pages[0].width_px, report.pages[0].height_px),
+        (1754, 1240)
+    );
     let output = Document::open(&out).unwrap();
     for (page, original) in output.pages().iter().zip(document.pages()) {
         assert_eq!(page.rotation().degrees(), 0);
-        assert_eq!((page.width(), page.height()), (original.width(), original.height()));
+        assert_eq!(
+            (page.width(), page.height()),
+            (original.width(), original.height())
+        );
     }
 }
 
 #[test]
 fn colour_is_kept_only_where_the_page_has_colour() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, expected) in [("colour.pdf", Encoding::Rgb4Flate), ("annotated.pdf", Encoding::Grey4Flate)] {
+    for (name, expected) in [
+        ("colour.pdf", Encoding::Rgb4Flate),
+        ("annotated.pdf", Encoding::Grey4Flate),
+    ] {
         let document = Document::open(pdf(name)).unwrap();
         let out = dir.path().join(name);
         let report = write_redacted(&document, &[], &out, &RenderOptions::default(), &[]).unwrap();
         assert_eq!(report.pages[0].encoding, expected, "{name}");
     }
-    let lossless = RenderOptions { grey_levels: GreyLevels::Full, ..RenderOptions::default() };
+    let lossless = RenderOptions {
+        grey_levels: GreyLevels::Full,
+        ..RenderOptions::default()
+    };
     let document = Document::open(pdf("text_multipage.pdf")).unwrap();
-    let report = write_redacted(&document, &[], &dir.path().join("full.pdf"), &lossless, &[]).unwrap();
+    let report =
+        write_redacted(&document, &[], &dir.path().join("full.pdf"), &lossless, &[]).unwrap();
     assert_eq!(report.pages[0].encoding, Encoding::Grey8Flate);
 }
 
@@ -104,15 +157,31 @@ fn a_failed_verification_leaves_no_file_behind() {
     let out = dir.path().join("out.pdf");
     std::fs::write(&out, b"an older result").unwrap();
     // "Lantero" is in every output (the producer), so claiming it was masked must fail.
-    let err = write_redacted(&document, &[], &out, &RenderOptions::default(), &strings(&["Lantero"])).unwrap_err();
+    let err = write_redacted(
+        &document,
+        &[],
+        &out,
+        &RenderOptions::default(),
+        &strings(&["Lantero"]),
+    )
+    .unwrap_err();
     match &err {
         Error::Verification { problems, .. } => {
-            assert!(problems.iter().any(|p| p.starts_with("masked_strings_absent")), "{problems:?}");
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.starts_with("masked_strings_absent")),
+                "{problems:?}"
+            );
         }
         other => panic!("expected a verification error, got {other}"),
     }
     assert!(err.to_string().starts_with(&out.display().to_string()));
-    assert!(files_in(dir.path()).is_empty(), "{:?}", files_in(dir.path()));
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
 }
 
 #[test]
@@ -120,15 +189,51 @@ fn bad_requests_are_refused_before_writing() {
     let dir = tempfile::tempdir().unwrap();
     let document = Document::open(pdf("text_multipage.pdf")).unwrap();
     let options = RenderOptions::default();
-    let stray = [Mask { page: 9, rect: [0.0, 0.0, 1.0, 1.0], label: None }];
-    let err = write_redacted(&document, &stray, &dir.path().join("a.pdf"), &options, &[]).unwrap_err();
+    let stray = [Mask {
+        page: 9,
+        rect: [0.0, 0.0, 1.0, 1.0],
+        label: None,
+    }];
+    let err =
+        write_redacted(&document, &stray, &dir.path().join("a.pdf"), &options, &[]).unwrap_err();
     assert!(err.to_string().contains("page 9"), "{err}");
-    let inverted = [Mask { page: 1, rect: [10.0, 10.0, 0.0, 0.0], label: None }];
-    assert!(write_redacted(&document, &inverted, &dir.path().join("a.pdf"), &options, &[]).is_err());
+    let inverted = [Mask {
+        page: 1,
+        rect: [10.0, 10.0, 0.0, 0.0],
+        label: None,
+    }];
+    assert!(
+        write_redacted(
+            &document,
+            &inverted,
+            &dir.path().join("a.pdf"),
+            &options,
+            &[]
+        )
+        .is_err()
+    );
     let nowhere = dir.path().join("missing-folder").join("a.pdf");
     let err = write_redacted(&document, &[], &nowhere, &options, &[]).unwrap_err();
     assert!(matches!(err, Error::Output { .. }), "{err}");
     assert!(files_in(dir.path()).is_empty());
+
+    let copy = dir.path().join("in.pdf");
+    std::fs::copy(pdf("text_multipage.pdf"), &copy).unwrap();
+    let original = Document::open(&copy).unwrap();
+    let err = write_redacted(
+        &original,
+        &[],
+        &dir.path().join(".").join("in.pdf"),
+        &options,
+        &[],
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("would replace the input"), "{err}");
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        std::fs::read(pdf("text_multipage.pdf")).unwrap()
+    );
+    std::fs::remove_file(&copy).unwrap();
 
     let text = dir.path().join("brev.txt");
     std::fs::write(&text, "Anna").unwrap();

@@ -13,7 +13,12 @@ use lantero_redact::write::{ImagePdfWriter, PdfBuilder};
 fn white_image() -> EncodedImage {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     z.write_all(&[255u8; 100]).unwrap();
-    EncodedImage { width: 10, height: 10, encoding: Encoding::Grey8Flate, data: z.finish().unwrap() }
+    EncodedImage {
+        width: 10,
+        height: 10,
+        encoding: Encoding::Grey8Flate,
+        data: z.finish().unwrap(),
+    }
 }
 
 /// What the writer makes: one white page.
@@ -42,9 +47,15 @@ impl Hostile {
         for _ in 0..6 + self.extra.len() {
             pdf.reserve();
         }
-        pdf.object(1, &format!("<< /Type /Catalog /Pages 2 0 R {} >>", self.catalog)).unwrap();
-        pdf.object(2, "<< /Type /Pages /Kids [4 0 R] /Count 1 >>").unwrap();
-        pdf.object(3, &format!("<< /Producer (Lantero) {} >>", self.info)).unwrap();
+        pdf.object(
+            1,
+            &format!("<< /Type /Catalog /Pages 2 0 R {} >>", self.catalog),
+        )
+        .unwrap();
+        pdf.object(2, "<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
+            .unwrap();
+        pdf.object(3, &format!("<< /Producer (Lantero) {} >>", self.info))
+            .unwrap();
         pdf.object(
             4,
             &format!(
@@ -53,7 +64,12 @@ impl Hostile {
             ),
         )
         .unwrap();
-        pdf.stream(5, "", format!("q 595 0 0 842 0 0 cm /Im0 Do Q {}", self.content).as_bytes()).unwrap();
+        pdf.stream(
+            5,
+            "",
+            format!("q 595 0 0 842 0 0 cm /Im0 Do Q {}", self.content).as_bytes(),
+        )
+        .unwrap();
         let image = white_image();
         let data = self.image_data.clone().unwrap_or(image.data);
         pdf.stream(6, "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", &data)
@@ -84,14 +100,22 @@ fn inspect_bytes(bytes: &[u8], masked: &[&str]) -> Report {
 }
 
 fn failed(report: &Report) -> Vec<&str> {
-    report.checks.iter().filter(|c| !c.passed).map(|c| c.name.as_str()).collect()
+    report
+        .checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.name.as_str())
+        .collect()
 }
 
 fn assert_rejected(hostile: Hostile, masked: &[&str], expected: &[&str]) {
     let report = inspect_bytes(&hostile.build(), masked);
     let failed = failed(&report);
     for name in expected {
-        assert!(failed.contains(name), "{name} should fail; failed: {failed:?}; {report:#?}");
+        assert!(
+            failed.contains(name),
+            "{name} should fail; failed: {failed:?}; {report:#?}"
+        );
     }
 }
 
@@ -103,10 +127,25 @@ fn the_writers_output_passes_every_check() {
     assert_eq!(report.schema, "lantero.verify/v1");
     let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
     for name in [
-        "pdf_header", "syntax_readable", "pdfium_opens", "single_revision", "no_object_streams",
-        "only_known_keys", "no_text_objects", "no_extractable_text", "no_fonts", "no_annotations",
-        "no_form_fields", "no_attachments", "no_scripts_or_actions", "no_outlines", "no_xmp_metadata",
-        "info_minimal", "one_image_per_page", "image_data_only", "masked_strings_absent",
+        "pdf_header",
+        "syntax_readable",
+        "pdfium_opens",
+        "single_revision",
+        "no_object_streams",
+        "only_known_keys",
+        "no_text_objects",
+        "no_extractable_text",
+        "no_fonts",
+        "no_annotations",
+        "no_form_fields",
+        "no_attachments",
+        "no_scripts_or_actions",
+        "no_outlines",
+        "no_xmp_metadata",
+        "info_minimal",
+        "one_image_per_page",
+        "image_data_only",
+        "masked_strings_absent",
     ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
@@ -120,11 +159,20 @@ fn text_and_fonts_are_rejected() {
         Hostile {
             resources: "/Font << /F1 7 0 R >>",
             content: "BT /F1 12 Tf 72 700 Td (Anna Svensson) Tj ET",
-            extra: vec![("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", None)],
+            extra: vec![(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                None,
+            )],
             ..Hostile::default()
         },
         &["Anna Svensson"],
-        &["no_text_objects", "no_extractable_text", "no_fonts", "masked_strings_absent", "one_image_per_page"],
+        &[
+            "no_text_objects",
+            "no_extractable_text",
+            "no_fonts",
+            "masked_strings_absent",
+            "one_image_per_page",
+        ],
     );
 }
 
@@ -135,11 +183,18 @@ fn invisible_text_is_rejected_too() {
         Hostile {
             resources: "/Font << /F1 7 0 R >>",
             content: "BT 3 Tr /F1 12 Tf 72 700 Td <416E6E61> Tj ET",
-            extra: vec![("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", None)],
+            extra: vec![(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                None,
+            )],
             ..Hostile::default()
         },
         &["Anna"],
-        &["no_text_objects", "no_extractable_text", "masked_strings_absent"],
+        &[
+            "no_text_objects",
+            "no_extractable_text",
+            "masked_strings_absent",
+        ],
     );
 }
 
@@ -148,7 +203,10 @@ fn annotations_are_rejected() {
     assert_rejected(
         Hostile {
             page: "/Annots [7 0 R]",
-            extra: vec![("<< /Type /Annot /Subtype /Text /Rect [72 700 100 720] /Contents (Anna Svensson) >>", None)],
+            extra: vec![(
+                "<< /Type /Annot /Subtype /Text /Rect [72 700 100 720] /Contents (Anna Svensson) >>",
+                None,
+            )],
             ..Hostile::default()
         },
         &["Anna Svensson"],
@@ -162,7 +220,10 @@ fn form_fields_are_rejected() {
         Hostile {
             catalog: "/AcroForm << /Fields [7 0 R] >>",
             page: "/Annots [7 0 R]",
-            extra: vec![("<< /Type /Annot /Subtype /Widget /FT /Tx /T (namn) /V (Anna) /Rect [72 700 300 720] >>", None)],
+            extra: vec![(
+                "<< /Type /Annot /Subtype /Widget /FT /Tx /T (namn) /V (Anna) /Rect [72 700 300 720] >>",
+                None,
+            )],
             ..Hostile::default()
         },
         &[],
@@ -176,7 +237,10 @@ fn attachments_are_rejected() {
         Hostile {
             catalog: "/Names << /EmbeddedFiles << /Names [(brev.txt) 7 0 R] >> >>",
             extra: vec![
-                ("<< /Type /Filespec /F (brev.txt) /EF << /F 8 0 R >> >>", None),
+                (
+                    "<< /Type /Filespec /F (brev.txt) /EF << /F 8 0 R >> >>",
+                    None,
+                ),
                 ("/Type /EmbeddedFile", Some(b"Anna Svensson, 19121212-1212")),
             ],
             ..Hostile::default()
@@ -191,7 +255,10 @@ fn scripts_and_actions_are_rejected() {
     assert_rejected(
         Hostile {
             catalog: "/OpenAction 7 0 R",
-            extra: vec![("<< /Type /Action /S /JavaScript /JS (app.alert\\('Anna'\\)) >>", None)],
+            extra: vec![(
+                "<< /Type /Action /S /JavaScript /JS (app.alert\\('Anna'\\)) >>",
+                None,
+            )],
             ..Hostile::default()
         },
         &[],
@@ -205,8 +272,14 @@ fn outlines_are_rejected() {
         Hostile {
             catalog: "/Outlines 7 0 R",
             extra: vec![
-                ("<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 1 >>", None),
-                ("<< /Title (Anna Svensson) /Parent 7 0 R /Dest [4 0 R /Fit] >>", None),
+                (
+                    "<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 1 >>",
+                    None,
+                ),
+                (
+                    "<< /Title (Anna Svensson) /Parent 7 0 R /Dest [4 0 R /Fit] >>",
+                    None,
+                ),
             ],
             ..Hostile::default()
         },
@@ -220,14 +293,20 @@ fn metadata_is_rejected() {
     assert_rejected(
         Hostile {
             catalog: "/Metadata 7 0 R",
-            extra: vec![("/Type /Metadata /Subtype /XML", Some(b"<x:xmpmeta><dc:creator>Anna Svensson</dc:creator></x:xmpmeta>"))],
+            extra: vec![(
+                "/Type /Metadata /Subtype /XML",
+                Some(b"<x:xmpmeta><dc:creator>Anna Svensson</dc:creator></x:xmpmeta>"),
+            )],
             ..Hostile::default()
         },
         &["Anna Svensson"],
         &["no_xmp_metadata", "masked_strings_absent"],
     );
     assert_rejected(
-        Hostile { info: "/Title (Beslut Anna Svensson) /Author (handläggare)", ..Hostile::default() },
+        Hostile {
+            info: "/Title (Beslut Anna Svensson) /Author (handläggare)",
+            ..Hostile::default()
+        },
         &["Anna Svensson"],
         &["info_minimal", "masked_strings_absent"],
     );
@@ -236,8 +315,15 @@ fn metadata_is_rejected() {
 #[test]
 fn an_incremental_update_is_rejected() {
     let mut bytes = good_pdf();
-    let at = bytes.windows(10).rposition(|w| w == b"startxref\n").unwrap();
-    let previous: String = String::from_utf8_lossy(&bytes[at + 10..]).lines().next().unwrap().to_string();
+    let at = bytes
+        .windows(10)
+        .rposition(|w| w == b"startxref\n")
+        .unwrap();
+    let previous: String = String::from_utf8_lossy(&bytes[at + 10..])
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
     let offset = bytes.len();
     bytes.extend_from_slice(b"3 0 obj\n<< /Producer (Lantero) /Title (Anna Svensson) >>\nendobj\n");
     let xref = bytes.len();
@@ -265,14 +351,32 @@ fn stray_images_and_data_are_rejected() {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     z.write_all(&[255u8; 100]).unwrap();
     z.write_all(b"Anna Svensson").unwrap();
-    assert_rejected(Hostile { image_data: Some(z.finish().unwrap()), ..Hostile::default() }, &[], &["image_data_only"]);
-    assert_rejected(Hostile { page: "/PieceInfo << >>", ..Hostile::default() }, &[], &["only_known_keys"]);
+    assert_rejected(
+        Hostile {
+            image_data: Some(z.finish().unwrap()),
+            ..Hostile::default()
+        },
+        &[],
+        &["image_data_only"],
+    );
+    assert_rejected(
+        Hostile {
+            page: "/PieceInfo << >>",
+            ..Hostile::default()
+        },
+        &[],
+        &["only_known_keys"],
+    );
 }
 
 #[test]
 fn unreadable_files_fail_closed() {
     let good = good_pdf();
-    for bytes in [&good[..good.len() / 2], b"not a pdf at all".as_slice(), b"".as_slice()] {
+    for bytes in [
+        &good[..good.len() / 2],
+        b"not a pdf at all".as_slice(),
+        b"".as_slice(),
+    ] {
         let report = inspect_bytes(bytes, &[]);
         assert!(!report.passed());
         assert!(failed(&report).len() > 3, "{:?}", failed(&report));

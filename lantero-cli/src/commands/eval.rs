@@ -60,7 +60,15 @@ fn ner(args: NerEvalArgs) -> CommandResult {
 fn table(report: &EvalReport) -> String {
     let mut out = format!(
         "{} ({} sentences)\n{:<14}{:>6}{:>6}{:>11}{:>8}{:>8}{:>8}{:>10}\n",
-        report.file, report.sentences, "entity", "gold", "pred", "precision", "recall", "F1", "F2",
+        report.file,
+        report.sentences,
+        "entity",
+        "gold",
+        "pred",
+        "precision",
+        "recall",
+        "F1",
+        "F2",
         "coverage"
     );
     let order = ["PER", "LOC", "ORG", "MISC", "ALL"];
@@ -96,6 +104,9 @@ mod tests {
         assert!(text.contains("PERSON"));
         assert!(text.contains("LOCATION"));
         assert!(!text.contains("ORGANIZATION"));
-        assert!(text.lines().any(|l| l.starts_with("ALL") && l.contains("1.000")));
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("ALL") && l.contains("1.000"))
+        );
     }
 }

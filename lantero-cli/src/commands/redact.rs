@@ -70,7 +70,10 @@ pub fn run(args: RedactArgs) -> CommandResult {
         Some(path) => {
             let json = std::fs::read_to_string(path)
                 .map_err(|err| Failure::input(format!("{}: {err}", path.display())))?;
-            Some(ReviewSession::from_json(&json, &path.display().to_string())?)
+            Some(ReviewSession::from_json(
+                &json,
+                &path.display().to_string(),
+            )?)
         }
         None => None,
     };
@@ -107,7 +110,10 @@ pub fn run(args: RedactArgs) -> CommandResult {
             PendingPolicy::Mask => "masked",
             PendingPolicy::Release => "released",
         };
-        eprintln!("note: {} undecided proposals were {treated}", report.pending);
+        eprintln!(
+            "note: {} undecided proposals were {treated}",
+            report.pending
+        );
     }
     if report.hidden_annotations > 0 {
         eprintln!(

@@ -28,9 +28,7 @@ pub struct ReviewArgs {
 /// Runs `lantero review`.
 pub fn run(args: ReviewArgs) -> CommandResult {
     let detector = configured_detector(&args.entities, args.min_score)?;
-    let session = Redactor::new()
-        .with_detector(detector)
-        .review(&args.file)?;
+    let session = Redactor::new().with_detector(detector).review(&args.file)?;
     let json = session.to_json()?;
     write_atomically(&args.output, json.as_bytes())?;
     eprintln!(

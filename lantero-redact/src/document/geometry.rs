@@ -79,7 +79,12 @@ impl PageGeometry {
 
 /// The smallest rectangle holding both.
 pub(crate) fn union(a: Rect, b: Rect) -> Rect {
-    [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
 }
 
 /// Whether a rectangle encloses some area (zero-width boxes of spaces do not).
@@ -108,17 +113,32 @@ mod tests {
 
     #[test]
     fn quarter_turns_swap_the_page_size() {
-        assert_eq!(geometry(Rotation::Clockwise90).display_size(), (842.0, 595.0));
-        assert_eq!(geometry(Rotation::Clockwise180).display_size(), (595.0, 842.0));
+        assert_eq!(
+            geometry(Rotation::Clockwise90).display_size(),
+            (842.0, 595.0)
+        );
+        assert_eq!(
+            geometry(Rotation::Clockwise180).display_size(),
+            (595.0, 842.0)
+        );
     }
 
     #[test]
     fn corners_land_where_a_turned_sheet_puts_them() {
         // The user-space top-left corner of an upright sheet, as a 1 pt box inside the page.
         let top_left = [0.0, 841.0, 1.0, 842.0];
-        assert_eq!(geometry(Rotation::Clockwise90).rect(top_left), [841.0, 0.0, 842.0, 1.0]);
-        assert_eq!(geometry(Rotation::Clockwise180).rect(top_left), [594.0, 841.0, 595.0, 842.0]);
-        assert_eq!(geometry(Rotation::Clockwise270).rect(top_left), [0.0, 594.0, 1.0, 595.0]);
+        assert_eq!(
+            geometry(Rotation::Clockwise90).rect(top_left),
+            [841.0, 0.0, 842.0, 1.0]
+        );
+        assert_eq!(
+            geometry(Rotation::Clockwise180).rect(top_left),
+            [594.0, 841.0, 595.0, 842.0]
+        );
+        assert_eq!(
+            geometry(Rotation::Clockwise270).rect(top_left),
+            [0.0, 594.0, 1.0, 595.0]
+        );
     }
 
     #[test]
@@ -128,6 +148,9 @@ mod tests {
             rotation: Rotation::None,
         };
         assert_eq!(cropped.display_size(), (495.0, 742.0));
-        assert_eq!(cropped.rect([50.0, 832.0, 60.0, 842.0]), [0.0, 0.0, 10.0, 10.0]);
+        assert_eq!(
+            cropped.rect([50.0, 832.0, 60.0, 842.0]),
+            [0.0, 0.0, 10.0, 10.0]
+        );
     }
 }

@@ -14,7 +14,11 @@ use crate::{Error, Result};
 pub const ASSUMED_DPI: f32 = 300.0;
 
 /// Decodes `bytes` (read from `path`) in the format its extension names.
-pub(crate) fn decode(path: &Path, bytes: &[u8], format: ImageFormat) -> Result<(DynamicImage, f32)> {
+pub(crate) fn decode(
+    path: &Path,
+    bytes: &[u8],
+    format: ImageFormat,
+) -> Result<(DynamicImage, f32)> {
     if bytes.is_empty() {
         return Err(Error::Input {
             path: path.into(),
@@ -87,11 +91,21 @@ fn jfif_dpi(bytes: &[u8]) -> Option<f32> {
 fn tiff_page_count(bytes: &[u8]) -> usize {
     let read_u16 = |at: usize, le: bool| -> Option<usize> {
         let b: [u8; 2] = bytes.get(at..at + 2)?.try_into().ok()?;
-        Some(usize::from(if le { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) }))
+        Some(usize::from(if le {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        }))
     };
     let read_u32 = |at: usize, le: bool| -> Option<usize> {
         let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
-        Some((if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) }) as usize)
+        Some(
+            (if le {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            }) as usize,
+        )
     };
     let le = match bytes.get(0..2) {
         Some(b"II") => true,
@@ -106,7 +120,9 @@ fn tiff_page_count(bytes: &[u8]) -> usize {
     let mut offset = read_u32(4, le).unwrap_or(0);
     while offset != 0 && count < 10_000 {
         count += 1;
-        let Some(entries) = read_u16(offset, le) else { break };
+        let Some(entries) = read_u16(offset, le) else {
+            break;
+        };
         offset = read_u32(offset + 2 + entries * 12, le).unwrap_or(0);
     }
     count
@@ -120,7 +136,9 @@ mod tests {
     fn png_with_dpi(dpi: Option<u32>) -> Vec<u8> {
         let image = GrayImage::from_pixel(4, 4, Luma([200]));
         let mut png = Vec::new();
-        image.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
+        image
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
         if let Some(dpi) = dpi {
             // Insert a pHYs chunk after IHDR (8 + 25 bytes); the CRC is not checked by us.
             let per_metre = (dpi as f32 / 0.0254).round() as u32;
@@ -154,14 +172,19 @@ mod tests {
     #[test]
     fn corrupt_images_are_errors_naming_the_file() {
         let err = decode(Path::new("scan.png"), b"not a png", ImageFormat::Png).unwrap_err();
-        assert!(err.to_string().starts_with("scan.png: cannot decode"), "{err}");
+        assert!(
+            err.to_string().starts_with("scan.png: cannot decode"),
+            "{err}"
+        );
     }
 
     #[test]
     fn tiff_pages_are_counted() {
         let image = GrayImage::from_pixel(2, 2, Luma([0]));
         let mut tiff = Vec::new();
-        image.write_to(&mut Cursor::new(&mut tiff), ImageFormat::Tiff).unwrap();
+        image
+            .write_to(&mut Cursor::new(&mut tiff), ImageFormat::Tiff)
+            .unwrap();
         assert_eq!(tiff_page_count(&tiff), 1);
         assert_eq!(tiff_page_count(b"nonsense"), 0);
     }

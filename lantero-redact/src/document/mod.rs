@@ -89,18 +89,40 @@ impl Document {
         if let Some(format) = image_format {
             let (image, dpi) = image::decode(path, &bytes, format)?;
             let scale = 72.0 / dpi;
-            let page = Page::blank(1, image.width() as f32 * scale, image.height() as f32 * scale);
-            return Ok(Self::assemble(path, SourceKind::Image, vec![page], Source::Image(image, dpi)));
+            let page = Page::blank(
+                1,
+                image.width() as f32 * scale,
+                image.height() as f32 * scale,
+            );
+            return Ok(Self::assemble(
+                path,
+                SourceKind::Image,
+                vec![page],
+                Source::Image(image, dpi),
+            ));
         }
         if extension == "txt" {
             let text = String::from_utf8(bytes).map_err(|err| Error::Input {
                 path: path.into(),
-                reason: format!("not valid UTF-8 (at byte {})", err.utf8_error().valid_up_to()),
+                reason: format!(
+                    "not valid UTF-8 (at byte {})",
+                    err.utf8_error().valid_up_to()
+                ),
             })?;
-            return Ok(Self::assemble(path, SourceKind::Text, vec![Page::from_text(text)], Source::Text));
+            return Ok(Self::assemble(
+                path,
+                SourceKind::Text,
+                vec![Page::from_text(text)],
+                Source::Text,
+            ));
         }
         let (document, pages) = pdf::open(path, bytes)?;
-        Ok(Self::assemble(path, SourceKind::Pdf, pages, Source::Pdf(document)))
+        Ok(Self::assemble(
+            path,
+            SourceKind::Pdf,
+            pages,
+            Source::Pdf(document),
+        ))
     }
 
     fn assemble(path: &Path, kind: SourceKind, pages: Vec<Page>, source: Source) -> Self {

@@ -48,6 +48,8 @@ pub struct Page {
     text: String,
     boxes: Vec<Option<Rect>>,
     hidden_annotations: u32,
+    #[serde(default)]
+    text_untrustworthy: bool,
 }
 
 impl Page {
@@ -62,6 +64,7 @@ impl Page {
             text: String::new(),
             boxes: Vec::new(),
             hidden_annotations: 0,
+            text_untrustworthy: false,
         }
     }
 
@@ -81,6 +84,7 @@ impl Page {
             text,
             boxes,
             hidden_annotations,
+            text_untrustworthy: false,
         }
     }
 
@@ -95,6 +99,7 @@ impl Page {
             text,
             boxes,
             hidden_annotations: 0,
+            text_untrustworthy: false,
         }
     }
 
@@ -134,10 +139,36 @@ impl Page {
         &self.boxes
     }
 
-    /// Annotations on this page (notes, stamps, form-field widgets). Their text is not part of
-    /// [`Self::text`], so they are left out of the rendered output; callers may warn about them.
+    /// Annotations on this page that show something (notes, stamps, filled-in form fields;
+    /// links and pop-ups are not counted). Their text is not part of [`Self::text`], so they
+    /// are left out of the rendered output; callers may warn about them.
     pub fn hidden_annotations(&self) -> u32 {
         self.hidden_annotations
+    }
+
+    /// Whether the page's text layer may not say what the page shows (a symbolic, Type 3 or
+    /// unembedded non-standard font draws some of it); such pages are also read with OCR.
+    pub fn text_untrustworthy(&self) -> bool {
+        self.text_untrustworthy
+    }
+
+    /// Marks the text layer as untrustworthy.
+    pub(crate) fn mark_text_untrustworthy(&mut self) {
+        self.text_untrustworthy = true;
+    }
+
+    /// Appends text read another way (OCR) after the page's own text, separated by a blank
+    /// line, with its boxes; detectors then search both.
+    pub fn append_text_layer(&mut self, text: &str, boxes: Vec<Option<Rect>>) -> Result<()> {
+        let mut combined = self.text.clone();
+        let mut combined_boxes = self.boxes.clone();
+        if !combined.is_empty() {
+            combined.push_str("\n\n");
+            combined_boxes.extend([None, None]);
+        }
+        combined.push_str(text);
+        combined_boxes.extend(boxes);
+        self.set_text_layer(combined, combined_boxes)
     }
 
     /// Whether the page needs OCR: it has a page image but no text (a scan, a photo, or a PDF
@@ -151,7 +182,13 @@ impl Page {
     /// text has no boxes.
     pub fn boxes_for(&self, start: usize, end: usize) -> Vec<Rect> {
         let len = end.saturating_sub(start);
-        text::merge_per_line(self.text.chars().zip(self.boxes.iter()).skip(start).take(len))
+        text::merge_per_line(
+            self.text
+                .chars()
+                .zip(self.boxes.iter())
+                .skip(start)
+                .take(len),
+        )
     }
 
     /// Replaces the text layer with OCR words, laid out in the order given.
@@ -190,8 +227,12 @@ mod tests {
     fn a_text_layer_must_match_its_boxes() {
         let mut page = Page::blank(2, 100.0, 100.0);
         let err = page.set_text_layer("abc".into(), vec![None]).unwrap_err();
-        assert_eq!(err.to_string(), "page 2: text layer has 3 chars but 1 boxes");
-        page.set_text_layer("åä".into(), vec![None, Some([1.0, 1.0, 2.0, 2.0])]).unwrap();
+        assert_eq!(
+            err.to_string(),
+            "page 2: text layer has 3 chars but 1 boxes"
+        );
+        page.set_text_layer("åä".into(), vec![None, Some([1.0, 1.0, 2.0, 2.0])])
+            .unwrap();
         assert!(!page.needs_ocr());
         assert_eq!(page.boxes_for(0, 2), vec![[1.0, 1.0, 2.0, 2.0]]);
     }
@@ -199,7 +240,8 @@ mod tests {
     #[test]
     fn spans_past_the_end_are_cut_short() {
         let mut page = Page::blank(1, 100.0, 100.0);
-        page.set_text_layer("ab".into(), vec![Some([0.0, 0.0, 5.0, 9.0]); 2]).unwrap();
+        page.set_text_layer("ab".into(), vec![Some([0.0, 0.0, 5.0, 9.0]); 2])
+            .unwrap();
         assert_eq!(page.boxes_for(1, 99), vec![[0.0, 0.0, 5.0, 9.0]]);
         assert!(page.boxes_for(2, 1).is_empty());
     }

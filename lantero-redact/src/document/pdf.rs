@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use pdfium_render::prelude::{
-    PdfDocument, PdfPage, PdfPageRenderRotation, PdfPageTextChar, PdfiumError,
+    PdfDocument, PdfPage, PdfPageAnnotationType, PdfPageObjectsCommon, PdfPageRenderRotation,
+    PdfPageTextChar, PdfiumError,
 };
 
 use super::geometry::{PageGeometry, Rotation};
@@ -117,14 +118,63 @@ fn read_page(page: &PdfPage, number: u32) -> Result<Page, PdfiumError> {
             builder.push(c, rect);
         }
     }
-    let annotations = u32::try_from(page.annotations().len()).unwrap_or(u32::MAX);
-    Ok(Page::from_pdf(
+    // Links and pop-up windows show no content of their own on the page.
+    let shown = page
+        .annotations()
+        .iter()
+        .filter(|a| {
+            !matches!(
+                a.annotation_type(),
+                PdfPageAnnotationType::Link | PdfPageAnnotationType::Popup
+            )
+        })
+        .count();
+    let annotations = u32::try_from(shown).unwrap_or(u32::MAX);
+    let mut result = Page::from_pdf(
         number,
         geometry.display_size(),
         geometry.rotation,
         builder.finish(),
         annotations,
-    ))
+    );
+    if has_untrustworthy_font(page) {
+        result.mark_text_untrustworthy();
+    }
+    Ok(result)
+}
+
+/// Whether any text on the page is drawn in a font whose text may not be what it shows:
+/// symbolic fonts (custom encodings) and fonts that are neither a standard font nor embedded
+/// (Type 3 fonts draw glyphs with arbitrary names; PDFium's text for them can be anything).
+/// Such pages are also read with OCR, since a lying text layer hides data from the detectors
+/// while the rendered page shows it.
+fn has_untrustworthy_font(page: &PdfPage) -> bool {
+    page.objects().iter().any(|object| {
+        object.as_text_object().is_some_and(|text| {
+            let font = text.font();
+            let name = font.name();
+            // Type 3 fonts have no name: PDFium reports them as embedded, nameless fonts.
+            font.is_symbolic()
+                || name.is_empty()
+                || (!font.is_embedded().unwrap_or(false) && !is_standard_font(&name))
+        })
+    })
+}
+
+/// The standard 14 fonts (and the common names viewers substitute for them), which every
+/// reader maps to Unicode the same way.
+fn is_standard_font(name: &str) -> bool {
+    const FAMILIES: [&str; 6] = [
+        "Helvetica",
+        "Times",
+        "Courier",
+        "Arial",
+        "TimesNewRoman",
+        "CourierNew",
+    ];
+    // Subset fonts are named "ABCDEF+Name".
+    let name = name.split_once('+').map_or(name, |(_, rest)| rest);
+    FAMILIES.iter().any(|family| name.starts_with(family))
 }
 
 /// A PDFium char value as text: hyphens that PDFium marks at line ends (U+0002) stay hyphens;
@@ -180,8 +230,18 @@ mod tests {
     #[test]
     fn headers_are_checked_before_pdfium_sees_the_bytes() {
         let path = Path::new("x.pdf");
-        assert!(check_header(path, b"").unwrap_err().to_string().contains("empty"));
-        assert!(check_header(path, b"hello").unwrap_err().to_string().contains("no %PDF-"));
+        assert!(
+            check_header(path, b"")
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
+        assert!(
+            check_header(path, b"hello")
+                .unwrap_err()
+                .to_string()
+                .contains("no %PDF-")
+        );
         assert!(check_header(path, b"\n%PDF-1.4\n").is_ok());
     }
 }

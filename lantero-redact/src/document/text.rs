@@ -82,7 +82,9 @@ pub(crate) fn from_words(words: &[Word]) -> (String, Vec<Option<Rect>>) {
 /// Chars join the current fragment when they sit beside it on the same line (or below it in
 /// the same column, for vertical text such as a page turned by `/Rotate`) with at most a word
 /// gap between. Whitespace and chars without a box contribute nothing; a newline ends a fragment.
-pub(crate) fn merge_per_line<'a>(chars: impl Iterator<Item = (char, &'a Option<Rect>)>) -> Vec<Rect> {
+pub(crate) fn merge_per_line<'a>(
+    chars: impl Iterator<Item = (char, &'a Option<Rect>)>,
+) -> Vec<Rect> {
     let mut fragments = Vec::new();
     let mut current: Option<Rect> = None;
     for (c, rect) in chars {
@@ -141,7 +143,12 @@ mod tests {
     #[test]
     fn carriage_return_line_feed_becomes_one_newline() {
         let mut builder = TextBuilder::default();
-        for (c, rect) in [('a', glyph(0.0, 0.0)), ('\r', None), ('\n', None), ('b', glyph(0.0, 20.0))] {
+        for (c, rect) in [
+            ('a', glyph(0.0, 0.0)),
+            ('\r', None),
+            ('\n', None),
+            ('b', glyph(0.0, 20.0)),
+        ] {
             builder.push(c, rect);
         }
         let (text, boxes) = builder.finish();
@@ -176,15 +183,27 @@ mod tests {
     #[test]
     fn vertical_text_merges_down_a_column() {
         let boxes = [Some([0.0, 0.0, 10.0, 6.0]), Some([0.0, 6.5, 10.0, 12.5])];
-        assert_eq!(merge_per_line("ab".chars().zip(boxes.iter())), vec![[0.0, 0.0, 10.0, 12.5]]);
+        assert_eq!(
+            merge_per_line("ab".chars().zip(boxes.iter())),
+            vec![[0.0, 0.0, 10.0, 12.5]]
+        );
     }
 
     #[test]
     fn words_become_lines_with_spaces_and_newlines() {
         let words = [
-            Word { text: "Anna".into(), rect: [10.0, 10.0, 50.0, 20.0] },
-            Word { text: "Svensson".into(), rect: [55.0, 10.0, 120.0, 20.0] },
-            Word { text: "Storgatan".into(), rect: [10.0, 30.0, 90.0, 40.0] },
+            Word {
+                text: "Anna".into(),
+                rect: [10.0, 10.0, 50.0, 20.0],
+            },
+            Word {
+                text: "Svensson".into(),
+                rect: [55.0, 10.0, 120.0, 20.0],
+            },
+            Word {
+                text: "Storgatan".into(),
+                rect: [10.0, 30.0, 90.0, 40.0],
+            },
         ];
         let (text, boxes) = from_words(&words);
         assert_eq!(text, "Anna Svensson\nStorgatan");

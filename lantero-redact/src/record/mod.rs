@@ -73,7 +73,11 @@ impl DecisionRecord {
         let catalogue = Catalogue::builtin();
         let mut by_provision: BTreeMap<String, (Vec<u32>, usize)> = BTreeMap::new();
         let mut masks = 0;
-        for p in session.proposals.iter().filter(|p| p.is_masked(mask_pending)) {
+        for p in session
+            .proposals
+            .iter()
+            .filter(|p| p.is_masked(mask_pending))
+        {
             masks += 1;
             let provision = p
                 .provision
@@ -125,7 +129,11 @@ impl DecisionRecord {
             self.pages, self.masks
         ));
         for a in &self.applied {
-            let title = a.title.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+            let title = a
+                .title
+                .as_deref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "- {}{}: {} på sidan {}\n",
                 a.citation,
@@ -150,9 +158,9 @@ fn citation(id: &str) -> String {
         return id.to_owned();
     };
     match rest.split_once(':') {
-        Some((chapter, section)) => format!(
-            "{chapter} kap. {section} § offentlighets- och sekretesslagen (2009:400)"
-        ),
+        Some((chapter, section)) => {
+            format!("{chapter} kap. {section} § offentlighets- och sekretesslagen (2009:400)")
+        }
         None => id.to_owned(),
     }
 }
@@ -205,7 +213,10 @@ mod tests {
             .iter()
             .map(|a| (a.provision.as_str(), a.pages.as_slice(), a.masks))
             .collect();
-        assert_eq!(got, [("OSL 21:3", &[2][..], 1), ("OSL 26:1", &[1, 3][..], 2)]);
+        assert_eq!(
+            got,
+            [("OSL 21:3", &[2][..], 1), ("OSL 26:1", &[1, 3][..], 2)]
+        );
         let md = r.to_markdown();
         assert!(md.contains("2 maskeringar på sidan 1 och 3"), "{md}");
         assert!(md.contains("kammarrätten"));

@@ -75,7 +75,9 @@ pub(crate) fn capture(document: &Document, number: u32, dpi: f32) -> Result<Capt
         reason: format!("page {number}: {reason}"),
     };
     if !(dpi.is_finite() && (9.0..=1200.0).contains(&dpi)) {
-        return Err(broken(format!("a resolution of {dpi} dpi is outside 9–1200")));
+        return Err(broken(format!(
+            "a resolution of {dpi} dpi is outside 9–1200"
+        )));
     }
     match document.source() {
         Source::Pdf(pdf) => {
@@ -96,11 +98,16 @@ pub(crate) fn capture(document: &Document, number: u32, dpi: f32) -> Result<Capt
                 .map_err(|err| pdf_error(path, err))?;
             let (width, height) = (bitmap.width(), bitmap.height());
             let data = bitmap.as_raw_bytes();
-            let (w, h) = (u32::try_from(width).unwrap_or(0), u32::try_from(height).unwrap_or(0));
+            let (w, h) = (
+                u32::try_from(width).unwrap_or(0),
+                u32::try_from(height).unwrap_or(0),
+            );
             // Rows are padded to a multiple of four bytes.
             let stride = data.len().checked_div(h as usize).unwrap_or(0);
             if w == 0 || stride < w as usize * 3 {
-                return Err(broken(format!("PDFium returned an empty {width}×{height} bitmap")));
+                return Err(broken(format!(
+                    "PDFium returned an empty {width}×{height} bitmap"
+                )));
             }
             Ok(Capture::Bgr {
                 width: w,
@@ -117,7 +124,10 @@ pub(crate) fn capture(document: &Document, number: u32, dpi: f32) -> Result<Capt
                 let factor = dpi / source_dpi;
                 let width = ((image.width() as f32 * factor).round() as u32).max(1);
                 let height = ((image.height() as f32 * factor).round() as u32).max(1);
-                Raster::from_image(&image.resize_exact(width, height, FilterType::Triangle), size)
+                Raster::from_image(
+                    &image.resize_exact(width, height, FilterType::Triangle),
+                    size,
+                )
             } else {
                 Raster::from_image(image, size)
             };

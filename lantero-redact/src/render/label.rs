@@ -74,7 +74,12 @@ fn glyph(c: char) -> [u8; 7] {
 /// Draws `label` in white, centred in the pixel rectangle `[x0, y0, x1, y1)` of a black mask,
 /// at the largest whole-pixel scale that fits with a pixel of margin, up to `max_height` pixels
 /// of glyph height. Returns whether the label was drawn.
-pub(crate) fn draw(raster: &mut Raster, [x0, y0, x1, y1]: [u32; 4], label: &str, max_height: u32) -> bool {
+pub(crate) fn draw(
+    raster: &mut Raster,
+    [x0, y0, x1, y1]: [u32; 4],
+    label: &str,
+    max_height: u32,
+) -> bool {
     let chars: Vec<char> = label.trim().chars().flat_map(char::to_uppercase).collect();
     let count = chars.len() as u32;
     if count == 0 {
@@ -142,7 +147,11 @@ mod tests {
         assert!(draw(&mut raster, [20, 10, 180, 30], "OSL 26:1", 100));
         let white = white_pixels(&raster);
         assert!(!white.is_empty());
-        assert!(white.iter().all(|&(x, y)| (21..179).contains(&x) && (11..29).contains(&y)));
+        assert!(
+            white
+                .iter()
+                .all(|&(x, y)| (21..179).contains(&x) && (11..29).contains(&y))
+        );
     }
 
     #[test]

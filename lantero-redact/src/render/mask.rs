@@ -91,7 +91,12 @@ impl MaskWidth {
 /// `rect` grown by `padding` points on every side, so the edges of anti-aliased glyphs that
 /// reach just outside their tight box are covered too.
 pub(crate) fn pad(rect: Rect, padding: f32) -> Rect {
-    [rect[0] - padding, rect[1] - padding, rect[2] + padding, rect[3] + padding]
+    [
+        rect[0] - padding,
+        rect[1] - padding,
+        rect[2] + padding,
+        rect[3] + padding,
+    ]
 }
 
 #[cfg(test)]
@@ -105,22 +110,34 @@ mod tests {
     fn exact_keeps_the_word_and_padded_widens_short_words() {
         let word = [100.0, 10.0, 120.0, 20.0];
         assert_eq!(MaskWidth::Exact.apply(word, PAGE), word);
-        assert_eq!(MaskWidth::Padded(40.0).apply(word, PAGE), [90.0, 10.0, 130.0, 20.0]);
+        assert_eq!(
+            MaskWidth::Padded(40.0).apply(word, PAGE),
+            [90.0, 10.0, 130.0, 20.0]
+        );
         assert_eq!(MaskWidth::Padded(10.0).apply(word, PAGE), word);
     }
 
     #[test]
     fn masks_stay_on_the_page() {
         let near_edge = [580.0, 10.0, 590.0, 20.0];
-        assert_eq!(MaskWidth::Quantised(36.0).apply(near_edge, PAGE), [559.0, 10.0, 595.0, 20.0]);
+        assert_eq!(
+            MaskWidth::Quantised(36.0).apply(near_edge, PAGE),
+            [559.0, 10.0, 595.0, 20.0]
+        );
         let wider_than_page = [0.0, 0.0, 594.0, 5.0];
-        assert_eq!(MaskWidth::Quantised(36.0).apply(wider_than_page, PAGE), [0.0, 0.0, 595.0, 5.0]);
+        assert_eq!(
+            MaskWidth::Quantised(36.0).apply(wider_than_page, PAGE),
+            [0.0, 0.0, 595.0, 5.0]
+        );
     }
 
     #[test]
     fn vertical_words_are_lengthened_downwards() {
         let vertical = [770.0, 160.0, 780.0, 250.0];
-        assert_eq!(MaskWidth::Quantised(36.0).apply(vertical, (842.0, 595.0)), [770.0, 151.0, 780.0, 259.0]);
+        assert_eq!(
+            MaskWidth::Quantised(36.0).apply(vertical, (842.0, 595.0)),
+            [770.0, 151.0, 780.0, 259.0]
+        );
     }
 
     proptest! {

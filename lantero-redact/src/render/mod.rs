@@ -30,8 +30,8 @@ mod raster;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use capture::{Capture, capture, short_bitmap};
 pub use capture::rasterise;
+pub(crate) use capture::{Capture, capture, short_bitmap};
 pub use encode::{EncodedImage, Encoding, GreyLevels, encode};
 pub use mask::{Mask, MaskWidth};
 pub use raster::{Pixels, Raster};
@@ -86,12 +86,22 @@ impl RenderOptions {
 
 /// Renders page `number` of `document` with the masks for that page painted (masks for other
 /// pages are ignored), reduced to grey unless the page shows colour.
-pub fn render_page(document: &Document, number: u32, masks: &[Mask], options: &RenderOptions) -> Result<Raster> {
+pub fn render_page(
+    document: &Document,
+    number: u32,
+    masks: &[Mask],
+    options: &RenderOptions,
+) -> Result<Raster> {
     let page = page_of(document, number)?;
     let mut raster = capture(document, number, options.dpi)?
         .into_raster(Some(options.colour_rule()))
         .ok_or_else(|| short_bitmap(document, number))?;
-    paint(&mut raster, page, masks.iter().filter(|m| m.page == number), options);
+    paint(
+        &mut raster,
+        page,
+        masks.iter().filter(|m| m.page == number),
+        options,
+    );
     Ok(raster)
 }
 
@@ -125,6 +135,9 @@ pub fn paint<'a>(
 pub(crate) fn page_of(document: &Document, number: u32) -> Result<&Page> {
     document.page(number).ok_or_else(|| Error::Input {
         path: document.path().into(),
-        reason: format!("no page {number}; the document has {} pages", document.pages().len()),
+        reason: format!(
+            "no page {number}; the document has {} pages",
+            document.pages().len()
+        ),
     })
 }

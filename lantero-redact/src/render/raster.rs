@@ -104,8 +104,13 @@ impl Raster {
         if stride < row_len || data.len() < stride * height as usize {
             return None;
         }
-        let pixels = || data.chunks_exact(stride).take(height as usize).flat_map(|row| row[..row_len].chunks_exact(3));
-        let colour = colour_rule.is_none_or(|(tolerance, min_pixels)| shows_colour(pixels(), tolerance, min_pixels));
+        let pixels = || {
+            data.chunks_exact(stride)
+                .take(height as usize)
+                .flat_map(|row| row[..row_len].chunks_exact(3))
+        };
+        let colour = colour_rule
+            .is_none_or(|(tolerance, min_pixels)| shows_colour(pixels(), tolerance, min_pixels));
         let pixels = if colour {
             Pixels::Rgb(pixels().flat_map(|bgr| [bgr[2], bgr[1], bgr[0]]).collect())
         } else {
@@ -127,7 +132,11 @@ impl Raster {
         if shows_colour(rgb.chunks_exact(3), tolerance, min_pixels) {
             return;
         }
-        self.pixels = Pixels::Grey(rgb.chunks_exact(3).map(|px| luma(px[0], px[1], px[2])).collect());
+        self.pixels = Pixels::Grey(
+            rgb.chunks_exact(3)
+                .map(|px| luma(px[0], px[1], px[2]))
+                .collect(),
+        );
     }
 
     /// The pixel rectangle `[x0, y0, x1, y1)` covering `rect` (points), clamped to the raster.
@@ -152,12 +161,14 @@ impl Raster {
     /// Sets every pixel of `[x0, y0, x1, y1)` to the grey `level` (0 black, 255 white).
     pub fn fill(&mut self, [x0, y0, x1, y1]: [u32; 4], level: u8) {
         let width = self.width as usize;
-        let (x0, x1) = (x0 as usize, (x1 as usize).min(width));
+        // Clamped, so any rectangle is safe: parts outside the raster are ignored.
+        let x1 = (x1 as usize).min(width);
+        let x0 = (x0 as usize).min(x1);
         for y in y0..y1.min(self.height) {
             let row = y as usize * width;
             match &mut self.pixels {
-                Pixels::Grey(p) => p[row + x0..row + x1.max(x0)].fill(level),
-                Pixels::Rgb(p) => p[(row + x0) * 3..(row + x1.max(x0)) * 3].fill(level),
+                Pixels::Grey(p) => p[row + x0..row + x1].fill(level),
+                Pixels::Rgb(p) => p[(row + x0) * 3..(row + x1) * 3].fill(level),
             }
         }
     }
@@ -193,7 +204,11 @@ fn luma(r: u8, g: u8, b: u8) -> u8 {
 
 /// Whether at least `min_pixels` of `pixels` (three channels each, in any order) have channels
 /// more than `tolerance` apart.
-fn shows_colour<'a>(pixels: impl Iterator<Item = &'a [u8]>, tolerance: u8, min_pixels: usize) -> bool {
+fn shows_colour<'a>(
+    pixels: impl Iterator<Item = &'a [u8]>,
+    tolerance: u8,
+    min_pixels: usize,
+) -> bool {
     let mut coloured = 0usize;
     for px in pixels {
         let (hi, lo) = (px[0].max(px[1]).max(px[2]), px[0].min(px[1]).min(px[2]));
@@ -213,7 +228,13 @@ mod tests {
 
     fn rgb(width: u32, height: u32, colour: [u8; 3]) -> Raster {
         let pixels = colour.repeat((width * height) as usize);
-        Raster::new(width, height, (width as f32, height as f32), Pixels::Rgb(pixels)).unwrap()
+        Raster::new(
+            width,
+            height,
+            (width as f32, height as f32),
+            Pixels::Rgb(pixels),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -247,13 +268,21 @@ mod tests {
     #[test]
     fn pdfium_bitmaps_skip_row_padding_and_swap_channels() {
         // Two pixels a row, rows padded to 8 bytes: blue-ish then white; grey then grey.
-        let data = [255, 0, 0, 255, 255, 255, 9, 9, 128, 128, 128, 60, 60, 60, 9, 9];
+        let data = [
+            255, 0, 0, 255, 255, 255, 9, 9, 128, 128, 128, 60, 60, 60, 9, 9,
+        ];
         let rgb = Raster::from_bgr(2, 2, 8, &data, (2.0, 2.0), None).unwrap();
-        assert_eq!(rgb.pixels, Pixels::Rgb(vec![0, 0, 255, 255, 255, 255, 128, 128, 128, 60, 60, 60]));
+        assert_eq!(
+            rgb.pixels,
+            Pixels::Rgb(vec![0, 0, 255, 255, 255, 255, 128, 128, 128, 60, 60, 60])
+        );
         let kept = Raster::from_bgr(2, 2, 8, &data, (2.0, 2.0), Some((24, 1))).unwrap();
         assert!(kept.is_colour());
         let grey = Raster::from_bgr(2, 2, 8, &data, (2.0, 2.0), Some((24, 2))).unwrap();
-        assert_eq!(grey.pixels, Pixels::Grey(vec![luma(0, 0, 255), 255, 128, 60]));
+        assert_eq!(
+            grey.pixels,
+            Pixels::Grey(vec![luma(0, 0, 255), 255, 128, 60])
+        );
         assert!(Raster::from_bgr(2, 2, 8, &data[..12], (2.0, 2.0), None).is_none());
     }
 
@@ -262,7 +291,10 @@ mod tests {
         let page = Raster::new(200, 100, (100.0, 50.0), Pixels::Grey(vec![255; 20_000])).unwrap();
         assert_eq!(page.scale(), (2.0, 2.0));
         assert_eq!(page.pixel_rect(&[1.2, 1.2, 2.1, 2.1]), [2, 2, 5, 5]);
-        assert_eq!(page.pixel_rect(&[-5.0, -5.0, 500.0, 500.0]), [0, 0, 200, 100]);
+        assert_eq!(
+            page.pixel_rect(&[-5.0, -5.0, 500.0, 500.0]),
+            [0, 0, 200, 100]
+        );
         assert_eq!(page.pixel_rect(&[f32::NAN, 0.0, 1.0, 1.0])[0], 0);
     }
 
@@ -270,6 +302,7 @@ mod tests {
     fn fill_blackens_exactly_the_rectangle() {
         let mut page = rgb(4, 4, [255, 255, 255]);
         page.fill([1, 1, 3, 3], 0);
+        page.fill([3, 9, 2, 99], 0); // inverted and outside: nothing
         let dark: Vec<(u32, u32)> = (0..4)
             .flat_map(|y| (0..4).map(move |x| (x, y)))
             .filter(|&(x, y)| page.level(x, y) == Some(0))

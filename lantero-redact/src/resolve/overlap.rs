@@ -82,7 +82,12 @@ fn collapse(pages: &[&str], mut cluster: Vec<Finding>) -> Finding {
 /// Characters `start..end` of page `page` (1-based).
 pub(crate) fn page_slice(pages: &[&str], page: u32, start: usize, end: usize) -> Option<String> {
     let text = pages.get(usize::try_from(page).ok()?.checked_sub(1)?)?;
-    Some(text.chars().skip(start).take(end.saturating_sub(start)).collect())
+    Some(
+        text.chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -129,7 +134,10 @@ mod tests {
     fn pages_never_merge() {
         let merged = merge_overlaps(
             &["abc", "abc"],
-            vec![f(1, 0, 3, 0.5, Entity::Phone), f(2, 0, 3, 0.5, Entity::Phone)],
+            vec![
+                f(1, 0, 3, 0.5, Entity::Phone),
+                f(2, 0, 3, 0.5, Entity::Phone),
+            ],
         );
         assert_eq!(merged.len(), 2);
     }

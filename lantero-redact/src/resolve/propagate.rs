@@ -72,7 +72,10 @@ pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
                     boxes: Vec::new(),
                     score: origin.score,
                     recognizer: "propagation".into(),
-                    reason: format!("part of the name '{}' found on page {}", origin.text, origin.page),
+                    reason: format!(
+                        "part of the name '{}' found on page {}",
+                        origin.text, origin.page
+                    ),
                     provisions: Vec::new(),
                 });
             }
@@ -149,7 +152,10 @@ mod tests {
 
     #[test]
     fn propagates_across_pages_and_cases() {
-        let pages = ["Beslut för PER-OLOF HÄGG.", "Häggs assistent. Per-Olof ringde. Hägger nej."];
+        let pages = [
+            "Beslut för PER-OLOF HÄGG.",
+            "Häggs assistent. Per-Olof ringde. Hägger nej.",
+        ];
         let found = propagate_names(&pages, vec![person("PER-OLOF HÄGG", 1, 11)]);
         let got: Vec<(u32, &str)> = found.iter().map(|f| (f.page, f.text.as_str())).collect();
         assert_eq!(got, [(1, "PER-OLOF HÄGG"), (2, "Häggs"), (2, "Per-Olof")]);

@@ -19,7 +19,12 @@ use crate::detect::Finding;
 /// assert!(!findings[0].provisions.is_empty());
 /// # Ok::<(), lantero_redact::Error>(())
 /// ```
-pub fn attach_provisions(catalogue: &Catalogue, pages: &[&str], findings: &mut [Finding], max: usize) {
+pub fn attach_provisions(
+    catalogue: &Catalogue,
+    pages: &[&str],
+    findings: &mut [Finding],
+    max: usize,
+) {
     let document = pages.join("\n");
     let contexts: Vec<String> = catalogue
         .contexts_in(&document)

@@ -239,13 +239,20 @@ mod tests {
         let (first, second) = (s.proposals[0].id.clone(), s.proposals[1].id.clone());
         s.accept(&first, "anna", Some("OSL 26:1")).unwrap();
         s.reject(&second, "bo").unwrap();
-        let added = s.add_mask(1, [10.0, 10.0, 50.0, 20.0], "anna", Some("OSL 21:3")).unwrap();
-        s.resize(&added, vec![[5.0, 5.0, 60.0, 25.0]], "anna").unwrap();
+        let added = s
+            .add_mask(1, [10.0, 10.0, 50.0, 20.0], "anna", Some("OSL 21:3"))
+            .unwrap();
+        s.resize(&added, vec![[5.0, 5.0, 60.0, 25.0]], "anna")
+            .unwrap();
         let back = ReviewSession::from_json(&s.to_json().unwrap(), "r.json").unwrap();
         assert_eq!(back, s);
         assert_eq!(back.to_json().unwrap(), s.to_json().unwrap());
         assert_eq!(back.pending(), 0);
-        let masked: Vec<_> = back.proposals.iter().filter(|p| p.is_masked(false)).collect();
+        let masked: Vec<_> = back
+            .proposals
+            .iter()
+            .filter(|p| p.is_masked(false))
+            .collect();
         assert_eq!(masked.len(), 2);
         assert_eq!(masked[1].history.len(), 2);
     }
@@ -269,7 +276,10 @@ mod tests {
     #[test]
     fn a_session_is_bound_to_its_document() {
         let s = session();
-        assert!(s.check_document(b"A 19121212-1212 och 811218-9876", "a.txt").is_ok());
+        assert!(
+            s.check_document(b"A 19121212-1212 och 811218-9876", "a.txt")
+                .is_ok()
+        );
         assert!(s.check_document(b"other", "a.txt").is_err());
     }
 }

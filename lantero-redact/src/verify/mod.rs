@@ -29,6 +29,9 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod images;
+mod lexer;
+mod object;
 mod reopen;
 mod search;
 mod structure;
@@ -107,7 +110,11 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
             detail: findings.join("; "),
         });
     };
-    let header = if bytes.starts_with(b"%PDF-") { vec![] } else { vec!["no %PDF- header at the start".into()] };
+    let header = if bytes.starts_with(b"%PDF-") {
+        vec![]
+    } else {
+        vec!["no %PDF- header at the start".into()]
+    };
     add("pdf_header", header);
     let parsed = syntax::parse(&bytes);
     let file = match parsed {
@@ -122,7 +129,11 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         }
     };
     let unread = |findings: Findings| -> Findings {
-        if file.objects.is_empty() { vec!["the file could not be read".into()] } else { findings }
+        if file.objects.is_empty() {
+            vec!["the file could not be read".into()]
+        } else {
+            findings
+        }
     };
     add("pdfium_opens", seen.opens.clone());
     let mut revision = Findings::new();
@@ -155,11 +166,16 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
     add("info_minimal", unread(info));
     add("one_image_per_page", unread(images));
     let mut image_data = Findings::new();
-    structure::image_data(&file, &bytes, &mut image_data);
+    images::image_data(&file, &bytes, &mut image_data);
     add("image_data_only", unread(image_data));
     add(
         "masked_strings_absent",
-        unread(search::masked_strings(&file, &bytes, &seen.text, masked_strings)),
+        unread(search::masked_strings(
+            &file,
+            &bytes,
+            &seen.text,
+            masked_strings,
+        )),
     );
     Ok(Report {
         schema: "lantero.verify/v1".into(),

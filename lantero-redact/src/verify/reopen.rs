@@ -5,8 +5,9 @@ use std::path::Path;
 use pdfium_render::prelude::{PdfDocumentMetadataTagType, PdfPageObjectType, PdfPageObjectsCommon};
 
 use super::Findings;
-use crate::pdfium::{pdf_error, pdfium};
 use crate::Result;
+use crate::pdfium::{pdf_error, pdfium};
+use crate::write::PRODUCER;
 
 /// What PDFium saw, sorted by the check each finding belongs to.
 #[derive(Debug, Default)]
@@ -41,28 +42,34 @@ pub(crate) fn reopen(path: &Path) -> Result<Seen> {
         let objects = page.objects();
         let kinds: Vec<PdfPageObjectType> = objects.iter().map(|o| o.object_type()).collect();
         if kinds != [PdfPageObjectType::Image] {
-            seen.images.push(format!("page {number} holds {kinds:?}, not one image"));
+            seen.images
+                .push(format!("page {number} holds {kinds:?}, not one image"));
         }
         match page.text() {
             Ok(text) => {
                 let chars = text.chars().len();
                 if chars > 0 {
-                    seen.extractable_text.push(format!("page {number} has {chars} extractable chars"));
+                    seen.extractable_text
+                        .push(format!("page {number} has {chars} extractable chars"));
                     seen.text.push_str(&text.all());
                 }
             }
-            Err(err) => seen.extractable_text.push(format!("page {number}: text unreadable: {err:?}")),
+            Err(err) => seen
+                .extractable_text
+                .push(format!("page {number}: text unreadable: {err:?}")),
         }
         let annotations = page.annotations().len();
         if annotations > 0 {
-            seen.annotations.push(format!("page {number} has {annotations} annotations"));
+            seen.annotations
+                .push(format!("page {number} has {annotations} annotations"));
         }
     }
     if seen.pages == 0 {
         seen.opens.push("the output has no pages".into());
     }
     if let Some(form) = document.form() {
-        seen.forms.push(format!("the output has a {:?} form", form.form_type()));
+        seen.forms
+            .push(format!("the output has a {:?} form", form.form_type()));
     }
     let attachments = document.attachments().len();
     if attachments > 0 {
@@ -72,9 +79,11 @@ pub(crate) fn reopen(path: &Path) -> Result<Seen> {
         seen.outlines.push("the output has bookmarks".into());
     }
     for tag in document.metadata().iter() {
-        let producer = tag.tag_type() == PdfDocumentMetadataTagType::Producer && tag.value() == "Lantero";
+        let producer =
+            tag.tag_type() == PdfDocumentMetadataTagType::Producer && tag.value() == PRODUCER;
         if !producer && !tag.value().is_empty() {
-            seen.info.push(format!("PDFium reads metadata {:?}", tag.tag_type()));
+            seen.info
+                .push(format!("PDFium reads metadata {:?}", tag.tag_type()));
         }
     }
     Ok(seen)

@@ -5,38 +5,117 @@ use std::io::Read;
 
 use flate2::read::ZlibDecoder;
 
-use super::syntax::{Dict, File, Object, operators};
 use super::Findings;
-use crate::render::Encoding;
+use super::syntax::{Dict, File, Object, operators};
 use crate::write::PRODUCER;
 
 /// Every key an image-only output may use. Anything else (a `/PieceInfo`, a `/StructTreeRoot`
 /// with alternative text, a `/Lang`) is content that the verifier did not foresee, so it fails.
 const KNOWN_KEYS: &[&str] = &[
-    "Type", "Subtype", "Pages", "Kids", "Count", "Parent", "MediaBox", "Resources", "XObject",
-    "Contents", "Length", "Filter", "Width", "Height", "ColorSpace", "BitsPerComponent",
-    "Producer", "Size", "Root", "Info",
+    "Type",
+    "Subtype",
+    "Pages",
+    "Kids",
+    "Count",
+    "Parent",
+    "MediaBox",
+    "Resources",
+    "XObject",
+    "Contents",
+    "Length",
+    "Filter",
+    "Width",
+    "Height",
+    "ColorSpace",
+    "BitsPerComponent",
+    "Producer",
+    "Size",
+    "Root",
+    "Info",
 ];
 
 /// Keys (and `/Type` or `/Subtype` values) that betray one kind of forbidden content.
 pub(crate) const FORBIDDEN: &[(&str, &[&str])] = &[
-    ("no_fonts", &["Font", "FontDescriptor", "FontFile", "FontFile2", "FontFile3", "DescendantFonts", "ToUnicode", "CharProcs", "Type3"]),
+    (
+        "no_fonts",
+        &[
+            "Font",
+            "FontDescriptor",
+            "FontFile",
+            "FontFile2",
+            "FontFile3",
+            "DescendantFonts",
+            "ToUnicode",
+            "CharProcs",
+            "Type3",
+        ],
+    ),
     ("no_annotations", &["Annots", "Annot", "Popup"]),
-    ("no_form_fields", &["AcroForm", "XFA", "FT", "Fields", "NeedAppearances", "Widget"]),
-    ("no_attachments", &["EmbeddedFiles", "EmbeddedFile", "EF", "RF", "AF", "Filespec", "FileAttachment", "Collection"]),
-    ("no_scripts_or_actions", &["JavaScript", "JS", "OpenAction", "AA", "A", "Action", "Launch", "URI", "SubmitForm", "Names"]),
+    (
+        "no_form_fields",
+        &[
+            "AcroForm",
+            "XFA",
+            "FT",
+            "Fields",
+            "NeedAppearances",
+            "Widget",
+        ],
+    ),
+    (
+        "no_attachments",
+        &[
+            "EmbeddedFiles",
+            "EmbeddedFile",
+            "EF",
+            "RF",
+            "AF",
+            "Filespec",
+            "FileAttachment",
+            "Collection",
+        ],
+    ),
+    (
+        "no_scripts_or_actions",
+        &[
+            "JavaScript",
+            "JS",
+            "OpenAction",
+            "AA",
+            "A",
+            "Action",
+            "Launch",
+            "URI",
+            "SubmitForm",
+            "Names",
+        ],
+    ),
     ("no_outlines", &["Outlines", "First", "Last"]),
     ("no_xmp_metadata", &["Metadata", "XML"]),
 ];
 
 /// Keys of the document information dictionary other than the producer.
-const INFO_KEYS: &[&str] = &["Title", "Author", "Subject", "Keywords", "Creator", "CreationDate", "ModDate", "Trapped"];
+const INFO_KEYS: &[&str] = &[
+    "Title",
+    "Author",
+    "Subject",
+    "Keywords",
+    "Creator",
+    "CreationDate",
+    "ModDate",
+    "Trapped",
+];
 
 /// Calls `visit(object id, key, value, is_resource_name)` for every dictionary entry in the
 /// file, nested ones and the trailers (object id 0) included. Entries of an `/XObject` resource
 /// dictionary are resource names chosen by the writer, not keys, and are flagged as such.
 fn each_entry(file: &File, mut visit: impl FnMut(u32, &[u8], &Object, bool)) {
-    fn walk(id: u32, object: &Object, resources: bool, visit: &mut impl FnMut(u32, &[u8], &Object, bool)) {
+    fn walk(
+        id: u32,
+        object: &Object,
+        resources: bool,
+        visit: &mut impl FnMut(u32, &[u8], &Object, bool),
+    ) {
         match object {
             Object::Dict(dict) => {
                 for (key, value) in &dict.0 {
@@ -124,7 +203,9 @@ pub(crate) fn forbidden(file: &File, family: &[&str], out: &mut Findings) {
 /// like document information.
 pub(crate) fn info_minimal(file: &File, out: &mut Findings) {
     for trailer in &file.trailers {
-        let Some(info) = trailer.get("Info") else { continue };
+        let Some(info) = trailer.get("Info") else {
+            continue;
+        };
         match file.resolve(info) {
             Some(Object::Dict(dict)) => {
                 for (key, value) in &dict.0 {
@@ -197,14 +278,17 @@ pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, image
         let mut draws = 0;
         for content in contents {
             let stream = match content {
-                Object::Ref(r, _) => file.object(*r).and_then(|o| Some((o.dict()?, o.stream.clone()?))),
+                Object::Ref(r, _) => file
+                    .object(*r)
+                    .and_then(|o| Some((o.dict()?, o.stream.clone()?))),
                 _ => None,
             };
             let Some((stream_dict, range)) = stream else {
                 text.push(format!("page object {id}: content is not a stream"));
                 continue;
             };
-            let ops = decoded(stream_dict, &bytes[range], 1 << 20).and_then(|data| operators(&data));
+            let ops =
+                decoded(stream_dict, &bytes[range], 1 << 20).and_then(|data| operators(&data));
             match ops {
                 Ok(ops) => {
                     draws += ops.iter().filter(|op| *op == "Do").count();
@@ -215,7 +299,10 @@ pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, image
                         .collect();
                     other.dedup();
                     if !other.is_empty() {
-                        text.push(format!("page object {id}: content operators {}", other.join(" ")));
+                        text.push(format!(
+                            "page object {id}: content operators {}",
+                            other.join(" ")
+                        ));
                     }
                 }
                 Err(err) => text.push(format!("page object {id}: content unreadable: {err}")),
@@ -229,91 +316,12 @@ pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, image
 
 fn is_image(file: &File, object: &Object) -> bool {
     match object {
-        Object::Ref(id, _) => file.object(*id).and_then(|o| o.dict()).and_then(|d| d.name("Subtype")) == Some(b"Image"),
+        Object::Ref(id, _) => {
+            file.object(*id)
+                .and_then(|o| o.dict())
+                .and_then(|d| d.name("Subtype"))
+                == Some(b"Image")
+        }
         _ => false,
-    }
-}
-
-/// Image streams hold exactly the pixels their dictionary declares: Flate data inflates to the
-/// exact size, JPEG data has only the segments of a plain baseline image (no comments or
-/// application data, nothing after its end).
-pub(crate) fn image_data(file: &File, bytes: &[u8], out: &mut Findings) {
-    for object in &file.objects {
-        let Some(dict) = object.dict() else { continue };
-        if dict.name("Subtype") != Some(b"Image") {
-            continue;
-        }
-        let id = object.id;
-        let Some(range) = object.stream.clone() else {
-            out.push(format!("image {id} has no data"));
-            continue;
-        };
-        let data = &bytes[range];
-        let encoding = match (dict.name("ColorSpace"), dict.number("BitsPerComponent"), dict.name("Filter")) {
-            (Some(b"DeviceGray"), Some(8.0), Some(b"FlateDecode")) => Encoding::Grey8Flate,
-            (Some(b"DeviceGray"), Some(4.0), Some(b"FlateDecode")) => Encoding::Grey4Flate,
-            (Some(b"DeviceRGB"), Some(8.0), Some(b"FlateDecode")) => Encoding::Rgb8Flate,
-            (Some(b"DeviceRGB"), Some(4.0), Some(b"FlateDecode")) => Encoding::Rgb4Flate,
-            (Some(b"DeviceRGB"), Some(8.0), Some(b"DCTDecode")) => Encoding::RgbJpeg,
-            _ => {
-                out.push(format!("image {id} has an unexpected colour space, depth or filter"));
-                continue;
-            }
-        };
-        let size = (dict.number("Width"), dict.number("Height"));
-        let (Some(width), Some(height)) = size else {
-            out.push(format!("image {id} has no size"));
-            continue;
-        };
-        if encoding == Encoding::RgbJpeg {
-            if let Err(problem) = plain_jpeg(data) {
-                out.push(format!("image {id}: {problem}"));
-            }
-            continue;
-        }
-        let expected = encoding.decoded_len(width as u32, height as u32);
-        match decoded(dict, data, expected + 1) {
-            Ok(pixels) if pixels.len() == expected => {}
-            Ok(pixels) => out.push(format!("image {id} holds {} bytes of pixels, not {expected}", pixels.len())),
-            Err(err) => out.push(format!("image {id}: {err}")),
-        }
-    }
-}
-
-/// Walks the JPEG segments: start of image, JFIF header, tables, one baseline frame, one scan,
-/// end of image — nothing else, and nothing after the end.
-fn plain_jpeg(data: &[u8]) -> Result<(), String> {
-    if !data.starts_with(&[0xFF, 0xD8]) {
-        return Err("JPEG data does not start with SOI".into());
-    }
-    let mut at = 2;
-    loop {
-        let marker = match data.get(at..at + 2) {
-            Some([0xFF, marker]) => *marker,
-            _ => return Err(format!("JPEG marker expected at byte {at}")),
-        };
-        let len = data
-            .get(at + 2..at + 4)
-            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
-            .ok_or("JPEG segment cut short")?;
-        match marker {
-            0xE0 | 0xDB | 0xC4 | 0xC0 | 0xDD => at += 2 + len,
-            0xDA => {
-                // Entropy-coded data runs to EOI; 0xFF bytes in it are stuffed or restart markers.
-                let mut scan = at + 2 + len;
-                while scan + 1 < data.len() {
-                    if data[scan] == 0xFF && !matches!(data[scan + 1], 0x00 | 0xD0..=0xD7) {
-                        break;
-                    }
-                    scan += 1;
-                }
-                return match &data[scan..] {
-                    [0xFF, 0xD9] => Ok(()),
-                    [0xFF, 0xD9, ..] => Err("data after the end of the JPEG image".into()),
-                    _ => Err("JPEG data has a second scan or no end".into()),
-                };
-            }
-            other => return Err(format!("JPEG segment {other:#04x} is not allowed")),
-        }
     }
 }

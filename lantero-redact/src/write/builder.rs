@@ -94,10 +94,13 @@ impl<W: Write> PdfBuilder<W> {
         let size = self.offsets.len() + 1;
         let mut table = format!("xref\n0 {size}\n0000000000 65535 f \n");
         for (index, offset) in self.offsets.iter().enumerate() {
-            let offset = offset.ok_or_else(|| io::Error::other(format!("object {} never written", index + 1)))?;
+            let offset = offset
+                .ok_or_else(|| io::Error::other(format!("object {} never written", index + 1)))?;
             table.push_str(&format!("{offset:010} 00000 n \n"));
         }
-        table.push_str(&format!("trailer\n<< /Size {size} {entries} >>\nstartxref\n{xref}\n%%EOF\n"));
+        table.push_str(&format!(
+            "trailer\n<< /Size {size} {entries} >>\nstartxref\n{xref}\n%%EOF\n"
+        ));
         self.raw(table.as_bytes())?;
         self.out.flush()?;
         Ok(self.out)
@@ -109,7 +112,11 @@ pub(crate) fn number(value: f32) -> String {
     let value = if value.is_finite() { value } else { 0.0 };
     let text = format!("{value:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 #[cfg(test)]
@@ -143,7 +150,10 @@ mod tests {
             .map(|l| l[..10].parse().unwrap())
             .collect();
         assert!(bytes[table[0]..].starts_with(b"1 0 obj\n<< /Type /Catalog >>"));
-        assert!(bytes[table[1]..].starts_with(b"2 0 obj\n<< /Filter /FlateDecode /Length 3 >>\nstream\nxyz\n"));
+        assert!(
+            bytes[table[1]..]
+                .starts_with(b"2 0 obj\n<< /Filter /FlateDecode /Length 3 >>\nstream\nxyz\n")
+        );
     }
 
     #[test]

@@ -53,7 +53,13 @@ impl<W: Write> ImagePdfWriter<W> {
         }
         pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>")?;
         let kids: Vec<String> = (0..pages).map(|k| format!("{} 0 R", 4 + 3 * k)).collect();
-        pdf.object(2, &format!("<< /Type /Pages /Kids [{}] /Count {pages} >>", kids.join(" ")))?;
+        pdf.object(
+            2,
+            &format!(
+                "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+                kids.join(" ")
+            ),
+        )?;
         pdf.object(3, &format!("<< /Producer ({PRODUCER}) >>"))?;
         Ok(Self {
             pdf,
@@ -63,11 +69,22 @@ impl<W: Write> ImagePdfWriter<W> {
     }
 
     /// Adds the next page: `size` in points (width, height), filled by `image`.
-    pub fn add_page(&mut self, (width, height): (f32, f32), image: &EncodedImage) -> io::Result<()> {
+    pub fn add_page(
+        &mut self,
+        (width, height): (f32, f32),
+        image: &EncodedImage,
+    ) -> io::Result<()> {
         if self.written == self.pages {
-            return Err(io::Error::other(format!("only {} pages were announced", self.pages)));
+            return Err(io::Error::other(format!(
+                "only {} pages were announced",
+                self.pages
+            )));
         }
-        let (page, content, xobject) = (4 + 3 * self.written, 5 + 3 * self.written, 6 + 3 * self.written);
+        let (page, content, xobject) = (
+            4 + 3 * self.written,
+            5 + 3 * self.written,
+            6 + 3 * self.written,
+        );
         let (w, h) = (number(width), number(height));
         self.pdf.object(
             page,
@@ -76,8 +93,16 @@ impl<W: Write> ImagePdfWriter<W> {
                  /Resources << /XObject << /Im0 {xobject} 0 R >> >> /Contents {content} 0 R >>"
             ),
         )?;
-        self.pdf.stream(content, "", format!("q {w} 0 0 {h} 0 0 cm /Im0 Do Q").as_bytes())?;
-        let colour_space = if image.encoding.components() == 1 { "DeviceGray" } else { "DeviceRGB" };
+        self.pdf.stream(
+            content,
+            "",
+            format!("q {w} 0 0 {h} 0 0 cm /Im0 Do Q").as_bytes(),
+        )?;
+        let colour_space = if image.encoding.components() == 1 {
+            "DeviceGray"
+        } else {
+            "DeviceRGB"
+        };
         self.pdf.stream(
             xobject,
             &format!(

