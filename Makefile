@@ -29,8 +29,9 @@ demo: build
 	@LANTERO="$(LANTERO)" scripts/demo.sh
 
 ## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode,
-## the Kotlin bindings' tests and the Swift bindings' freshness check
-test: setup lint test-rust test-benches test-kotlin check-swift-fresh
+## the Kotlin bindings' tests and the Swift bindings' freshness check, the Python package's
+## pytest suite and a fresh-venv install of its wheel
+test: setup lint test-rust test-benches test-kotlin check-swift-fresh test-python test-python-wheel
 
 # The PostgreSQL conformance suite runs against a real server on loopback (scripts/postgres.sh
 # installs Debian's postgresql when missing); LANTERO_REQUIRE_PG makes a missing server a failure.

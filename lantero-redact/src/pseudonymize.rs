@@ -143,7 +143,11 @@ pub fn pseudonymize_findings<S: AsRef<str>>(pages: &[S], findings: &[Finding]) -
 /// (for identifiers: only letters and digits).
 fn key(f: &Finding) -> (Entity, String) {
     let canonical = if f.entity == Entity::Person {
-        f.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        f.text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
     } else {
         f.text
             .chars()
@@ -246,10 +250,16 @@ mod tests {
             out.pages[0],
             "[PERSON_1] och [PERSON_2]. [PERSON_1] ringde. [PERSON_1] och [PERSON_2] son."
         );
-        let spans: Vec<(usize, usize)> = out.replacements.iter().map(|r| (r.start, r.end)).collect();
+        let spans: Vec<(usize, usize)> =
+            out.replacements.iter().map(|r| (r.start, r.end)).collect();
         let chars: Vec<char> = out.pages[0].chars().collect();
         for (s, e) in spans {
-            assert!(chars[s..e].iter().collect::<String>().starts_with("[PERSON_"));
+            assert!(
+                chars[s..e]
+                    .iter()
+                    .collect::<String>()
+                    .starts_with("[PERSON_")
+            );
         }
     }
 

@@ -1,0 +1,67 @@
+"""The redaction pipeline end to end — document, OCR where needed, detection, review session,
+image-only PDF, verification, decision record — and pseudonymised export."""
+
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal, Sequence, TypedDict
+
+from .detect import Detector, Finding
+from .review import DecisionRecord, ReviewSession
+
+class Analysis(TypedDict):
+    pages: list[str]
+    findings: list[Finding]
+
+class Replacement(TypedDict):
+    code: str
+    entity: str
+    page: int
+    start: int
+    end: int
+
+class Redactor:
+    """The configured pipeline; every call runs without the GIL."""
+
+    def __init__(
+        self, detector: Detector | None = None, *, ocr: bool = True, options: dict[str, Any] | None = None
+    ) -> None: ...
+    @property
+    def options(self) -> dict[str, Any]: ...
+    def analyze(self, path: str | PathLike[str]) -> Analysis: ...
+    def review(self, path: str | PathLike[str]) -> ReviewSession: ...
+    def redact(
+        self,
+        path: str | PathLike[str],
+        out: str | PathLike[str],
+        session: ReviewSession | None = None,
+        *,
+        pending: Literal["mask", "release"] = "mask",
+    ) -> RedactReport:
+        """Writes a verified image-only PDF; raises ``VerificationFailed`` and leaves no file
+        when any check fails."""
+
+class RedactReport:
+    @property
+    def output(self) -> Path: ...
+    @property
+    def bytes(self) -> int: ...
+    @property
+    def pending(self) -> int: ...
+    @property
+    def record(self) -> DecisionRecord: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Pseudonymized:
+    @property
+    def pages(self) -> list[str]: ...
+    @property
+    def replacements(self) -> list[Replacement]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_jsonl(self) -> str: ...
+
+def pseudonymize(pages: str | Sequence[str], detector: Detector | None = None) -> Pseudonymized:
+    """Detects, resolves and replaces each finding by a consistent code (``[PERSON_1]``)."""
+
+def pseudonymize_findings(pages: str | Sequence[str], findings: Sequence[Finding]) -> Pseudonymized: ...
+def locate_native(library: Literal["pdfium", "onnxruntime"]) -> Path:
+    """Where the native runtime is found; raises ``NativeLibraryError`` naming where it looked."""

@@ -1,0 +1,101 @@
+"""The pipeline on the sample PDFs; PDFium comes from the pypdfium2 wheel."""
+
+import json
+
+import pytest
+
+import lantero
+from lantero.detect import Detector, Recognizer
+from lantero.redact import Redactor, locate_native, pseudonymize, pseudonymize_findings
+
+PDF = "beslut-ekonomiskt-bistand.pdf"
+
+
+@pytest.fixture(scope="module")
+def redactor():
+    return Redactor(ocr=False)
+
+
+def test_native_libraries_are_found_from_the_wheels():
+    assert locate_native("pdfium").name == "libpdfium.so"
+    assert locate_native("onnxruntime").name.startswith("libonnxruntime.so")
+    with pytest.raises(ValueError):
+        locate_native("tesseract")
+
+
+def test_analyze_finds_people_with_boxes(redactor, samples):
+    analysis = redactor.analyze(samples / PDF)
+    assert len(analysis["pages"]) >= 1
+    people = [f for f in analysis["findings"] if f["entity"] == "PERSONNUMMER"]
+    assert people and all(f["boxes"] for f in people)
+    page = analysis["pages"][people[0]["page"] - 1]
+    assert page[people[0]["start"] : people[0]["end"]] == people[0]["text"]
+
+
+def test_review_then_redact_writes_a_verified_image_pdf(redactor, samples, tmp_path):
+    session = redactor.review(samples / PDF)
+    first = session.proposals[0]["id"]
+    session.accept(first, "anna.handlaggare", "OSL 26:1")
+    for p in session.proposals[1:]:
+        session.reject(p["id"], "anna.handlaggare")
+    out = tmp_path / "utlamnas.pdf"
+    report = redactor.redact(samples / PDF, out, session)
+    assert out.is_file() and report.output == out
+    assert report.bytes == out.stat().st_size
+    assert report.record.masks == 1
+    checks = report.to_dict()["write"]["verification"]["checks"]
+    assert checks and all(c["passed"] for c in checks)
+    # The masked text is not in the output file.
+    assert session.proposals[0]["text"].encode() not in out.read_bytes()
+
+
+def test_redact_without_session_masks_everything(redactor, samples, tmp_path):
+    report = redactor.redact(samples / PDF, tmp_path / "alla.pdf")
+    assert report.record.masks == len(redactor.analyze(samples / PDF)["findings"])
+
+
+def test_a_session_for_another_document_is_refused(redactor, samples, tmp_path):
+    other = sorted(p for p in samples.glob("*.pdf") if p.name != PDF)[0]
+    session = redactor.review(other)
+    with pytest.raises(lantero.ReviewError, match="different document"):
+        redactor.redact(samples / PDF, tmp_path / "x.pdf", session)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_bad_input_is_a_typed_error(redactor, tmp_path):
+    broken = tmp_path / "trasig.pdf"
+    broken.write_bytes(b"%PDF-1.7 inte en pdf")
+    with pytest.raises((lantero.PdfError, lantero.InputError)):
+        redactor.analyze(broken)
+    with pytest.raises(lantero.InputError):
+        redactor.analyze(tmp_path / "finns-inte.pdf")
+
+
+def test_python_recognizer_in_the_pipeline(samples, tmp_path):
+    detector = Detector()
+    detector.add_recognizer(
+        Recognizer("beslut", ["HEALTH"], lambda text: [(m, m + 6) for m in _find_all(text, "Beslut")])
+    )
+    analysis = Redactor(detector, ocr=False).analyze(samples / PDF)
+    assert any(f["recognizer"] == "beslut" for f in analysis["findings"])
+
+
+def _find_all(text, word):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def test_pseudonymize():
+    text = "Karin Lindqvist, 19121212-1212. Lindqvists ansökan."
+    out = pseudonymize(text)
+    assert "19121212-1212" not in out.pages[0]
+    assert "[PERSONNUMMER_1]" in out.pages[0]
+    lines = out.to_jsonl().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["spans"]
+    findings = [
+        {"id": "", "entity": "PERSON", "text": "Karin Lindqvist", "page": 1, "start": 0, "end": 15,
+         "boxes": [], "score": 1.0, "recognizer": "test", "reason": "", "provisions": []},
+    ]
+    assert pseudonymize_findings(text, findings).pages[0].startswith("[PERSON_1], 19121212-1212")
