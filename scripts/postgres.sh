@@ -95,6 +95,15 @@ psql_cmd() {
 
 start() {
     BIN="$(find_bindir)" || { install_postgres; BIN="$(find_bindir)"; }
+    # Another checkout's test server may already own the port: share it rather than fail.
+    if ! is_running 2>/dev/null && psql_cmd -d postgres -c "SELECT 1" >/dev/null 2>&1; then
+        log "a test server already listens on 127.0.0.1:$PORT; using it"
+        if [ "$(psql_cmd -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
+            psql_cmd -d postgres -c "CREATE DATABASE $DB" >/dev/null
+        fi
+        echo "$URL"
+        return 0
+    fi
     prepare_dir
     if [ ! -f "$DIR/data/PG_VERSION" ]; then
         log "initialising a cluster in $DIR/data"

@@ -66,6 +66,7 @@ fn main() -> Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../out/fraudfinder"));
     std::fs::create_dir_all(&out).map_err(io(&out))?;
+    let out = out.canonicalize().map_err(io(&out))?;
 
     // 1. Content packs: load, validate, adapt, export and import again.
     println!("== Innehållspaket");

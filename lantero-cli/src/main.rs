@@ -29,6 +29,12 @@ enum Command {
     /// Operator commands over a case database: deadlines and retention.
     #[command(subcommand)]
     Cases(commands::cases::CasesCommand),
+    /// Evaluate the named-entity model on annotated data.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+    /// Replace every finding with a consistent code ([PERSON_1] …) so material can leave the
+    /// customer's environment without personal data.
+    Pseudonymize(commands::pseudonymize::PseudonymizeArgs),
     /// Show where the native runtimes (PDFium, ONNX Runtime) are found.
     Doctor,
 }
@@ -48,6 +54,8 @@ fn main() -> ExitCode {
         Command::Review(args) => commands::review::run(args),
         Command::Redact(args) => commands::redact::run(args),
         Command::Cases(cmd) => commands::cases::run(cmd),
+        Command::Eval(command) => commands::eval::run(command),
+        Command::Pseudonymize(args) => commands::pseudonymize::run(args),
         Command::Doctor => commands::doctor::run(),
     };
     match result {

@@ -3,6 +3,8 @@
 pub mod cases;
 pub mod detect;
 pub mod doctor;
+pub mod eval;
 mod output;
+pub mod pseudonymize;
 pub mod redact;
 pub mod review;

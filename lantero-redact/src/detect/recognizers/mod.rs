@@ -51,7 +51,8 @@ use super::Recognizer;
 /// ```
 pub fn builtin() -> Registry<dyn Recognizer> {
     let mut registry: Registry<dyn Recognizer> = Registry::new("recognizer");
-    let all: [Arc<dyn Recognizer>; 15] = [
+    let all: [Arc<dyn Recognizer>; 16] = [
+        Arc::new(crate::ner::NerRecognizer::shipped()),
         Arc::new(PersonnummerRecognizer::default()),
         Arc::new(OrganisationsnummerRecognizer),
         Arc::new(PhoneRecognizer),
@@ -81,7 +82,7 @@ mod tests {
     #[test]
     fn every_builtin_is_registered_under_its_own_name() {
         let registry = builtin();
-        assert_eq!(registry.len(), 15);
+        assert_eq!(registry.len(), 16);
         for (name, recognizer) in registry.iter() {
             assert_eq!(name, recognizer.name());
             assert!(!recognizer.entities().is_empty());

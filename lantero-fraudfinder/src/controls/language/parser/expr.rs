@@ -4,7 +4,9 @@
 use regex::Regex;
 
 use super::Parser;
-use crate::controls::language::ast::{AggregateFunction, BinaryOp, Expr, Function, Literal, UnaryOp};
+use crate::controls::language::ast::{
+    AggregateFunction, BinaryOp, Expr, Function, Literal, UnaryOp,
+};
 use crate::controls::language::error::{ParseError, ParseErrorKind, Position};
 use crate::controls::language::lexer::Token;
 
