@@ -12,7 +12,7 @@ LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/releas
 -include bindings/uniffi/uniffi.mk
 -include training/train.mk
 
-.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench clean-native
+.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench clean-native fuzz fuzz-smoke
 
 all: build
 
@@ -31,7 +31,7 @@ demo: build
 ## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode,
 ## the Kotlin bindings' tests and the Swift bindings' freshness check, the Python package's
 ## pytest suite and a fresh-venv install of its wheel
-test: setup lint test-rust test-benches test-kotlin check-swift-fresh test-python test-python-wheel
+test: setup lint test-rust test-benches fuzz-smoke test-kotlin check-swift-fresh test-python test-python-wheel
 
 # The PostgreSQL conformance suite runs against a real server on loopback (scripts/postgres.sh
 # installs Debian's postgresql when missing); LANTERO_REQUIRE_PG makes a missing server a failure.
@@ -59,6 +59,25 @@ fmt:
 bench: setup
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	$(CARGO) bench --locked -p lantero-benches
+
+## fuzz-smoke: build every fuzz target (fuzz/) and run each on a few thousand random inputs
+FUZZ_TARGETS := identifiers detect_text review_json asset_csv catalogue_json ocr_tsv pdf rule_language
+FUZZ_BIN := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/fuzz/target)/debug
+fuzz-smoke:
+	cd fuzz && $(CARGO) build --locked --bins
+	for t in $(FUZZ_TARGETS); do \
+	  runs=3000; [[ $$t == pdf ]] && runs=300; \
+	  $(FUZZ_BIN)/$$t -runs=$$runs -max_len=4096 -seed=1 2>&1 | tail -n 1; \
+	done
+
+## fuzz: coverage-guided fuzzing with cargo-fuzz (installed from crates.io when missing),
+## FUZZ_SECONDS per target
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none $$t -- -max_total_time=$(FUZZ_SECONDS); \
+	done
 
 clean-native:
 	rm -rf .native

@@ -9,7 +9,10 @@ fuzz_target!(|s: &str| {
     let parsed = Personnummer::parse_at(s, reference);
     assert_eq!(parsed.is_ok(), is_valid_personnummer_at(s, reference));
     if let Ok(p) = parsed {
-        assert_eq!(Personnummer::parse_at(&p.to_string(), reference).ok(), Some(p));
+        assert_eq!(
+            Personnummer::parse_at(&p.to_string(), reference).ok(),
+            Some(p)
+        );
     }
     let _ = Organisationsnummer::parse(s);
 });

@@ -5,7 +5,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|json: &str| {
     if let Ok(session) = ReviewSession::from_json(json, "fuzz.json") {
-        let again = session.to_json().ok().and_then(|j| ReviewSession::from_json(&j, "again").ok());
+        let again = session
+            .to_json()
+            .ok()
+            .and_then(|j| ReviewSession::from_json(&j, "again").ok());
         assert_eq!(again.as_ref(), Some(&session));
     }
 });

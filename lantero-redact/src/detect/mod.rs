@@ -5,7 +5,7 @@
 //! use lantero_redact::detect::Detector;
 //!
 //! let findings = Detector::builtin().detect_pages(&["Org.nr 212000-1124"])?;
-//! assert_eq!(findings[0].entity.as_str(), "ORGANISATIONSNUMMER");
+//! assert!(findings.iter().any(|f| f.entity.as_str() == "ORGANISATIONSNUMMER"));
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
