@@ -57,7 +57,8 @@ def test_python_recognizer_dict_spans_and_several_entities():
     def words(text):
         yield {"start": 0, "end": 4, "entity": "LOCATION", "score": 0.4, "reason": "ort"}
 
-    detector = Detector()
+    # LOCATION and ORGANIZATION are proposed only when asked for.
+    detector = Detector(entities=["LOCATION", "ORGANIZATION"])
     detector.add_recognizer(Recognizer("orter", ["LOCATION", "ORGANIZATION"], words))
     f = [f for f in detector.detect("Umeå är en stad") if f["recognizer"] == "orter"][0]
     assert (f["text"], f["entity"], f["reason"]) == ("Umeå", "LOCATION", "ort")

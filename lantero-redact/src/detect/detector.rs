@@ -28,9 +28,17 @@ pub struct Detector {
 }
 
 impl Detector {
-    /// A detector with every built-in recognizer, every entity and no score floor.
+    /// A detector with every built-in recognizer and no score floor, proposing every entity
+    /// except `LOCATION` and `ORGANIZATION`: place and organisation names are mostly public
+    /// (masking them over-masks) and the model's precision for them is low (see its model
+    /// card). Ask for them with [`Detector::with_entities`].
     pub fn builtin() -> Self {
-        Self::with_recognizers(recognizers::builtin())
+        Self::with_recognizers(recognizers::builtin()).with_entities(
+            Entity::ALL
+                .iter()
+                .copied()
+                .filter(|e| !matches!(e, Entity::Location | Entity::Organization)),
+        )
     }
 
     /// A detector running exactly the recognizers in `registry`.
