@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::detect::recognizers::common::{at_word_start, followed_by_alphanumeric};
 use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
 
 /// Adds a `PERSON` finding wherever a part of a detected full name recurs in the document: the
@@ -125,9 +126,7 @@ fn spellings(part: &str) -> Vec<String> {
 
 /// Neither the character before nor the one after is a letter or digit.
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    at_word_start(text, start) && !followed_by_alphanumeric(text, end)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 mod address;
 mod bank_account;
 mod bankgiro;
-mod common;
+pub(crate) mod common;
 mod date_of_birth;
 mod email;
 mod giro;
