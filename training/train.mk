@@ -15,10 +15,11 @@ SHIPPED_NER := lantero-redact/models/ner
 NER_TEST_DATA := lantero-redact/tests/data/ner
 SEED ?= 13
 EPOCHS ?= 10
+MEMBERS ?= 3
 CUSTOMER ?=
 INIT ?=
-TRAIN_ARGS = --seed $(SEED) --epochs $(EPOCHS) \
-	$(foreach f,$(CUSTOMER),--customer $(f)) $(if $(INIT),--init $(INIT))
+TRAIN_ARGS = --seed $(SEED) --epochs $(EPOCHS) --members $(MEMBERS) \
+	$(foreach f,$(CUSTOMER),--customer $(abspath $(f))) $(if $(INIT),--init $(abspath $(INIT)))
 
 .PHONY: train train-check train-ship eval-ner train-venv
 

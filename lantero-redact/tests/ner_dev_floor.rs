@@ -8,11 +8,12 @@ use std::path::Path;
 use lantero_redact::ner::NerModel;
 use lantero_redact::ner::eval::evaluate_conll;
 
-/// PERSON exact-span F1 the shipped model must reach: the model card's 0.888, less 0.02 or so.
-const PERSON_F1_FLOOR: f64 = 0.86;
-/// PERSON coverage recall the shipped model must reach: the card's 0.926, less 0.02 or so.
+/// PERSON exact-span F1 the shipped model must reach: the target (the model card
+/// measures 0.906; inference is deterministic, so there is no noise to leave room for).
+const PERSON_F1_FLOOR: f64 = 0.90;
+/// PERSON coverage recall the shipped model must reach: the card's 0.938, less 0.02 or so.
 /// (The target is 0.95; the model alone does not reach it on news text — see the card.)
-const PERSON_COVERAGE_FLOOR: f64 = 0.90;
+const PERSON_COVERAGE_FLOOR: f64 = 0.92;
 
 #[test]
 fn shipped_model_meets_the_floor_on_the_dev_split() {

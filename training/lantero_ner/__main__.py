@@ -60,28 +60,34 @@ def cmd_train(args) -> int:
         data.write_conll(Path(args.dev_out), dev_sents)
     train_ex = [data.sentence_example(s) for s in train_sents]
     dev_ex = [data.sentence_example(s) for s in dev_sents]
-    synthetic = synth.generate(args.synthetic, seed=args.seed, heldout=False)
     customer = _load([Path(p) for p in args.customer])
-    known = train.count_known(train_ex + synthetic + customer)
+    cfg = _architecture(Path(args.init)) if args.init else model.Config(hidden=args.hidden)
+    init_members = export.from_onnx(Path(args.init), cfg) if args.init else None
+    count = len(init_members) if init_members else args.members
+    # An ensemble whose members differ in their seed: initial weights, batch order, dropout and
+    # their own synthetic documents. Known words are counted over everything any member sees.
+    synthetic = [synth.generate(args.synthetic, seed=args.seed + k, heldout=False) for k in range(count)]
+    known = train.count_known(train_ex + [d for docs in synthetic for d in docs] + customer)
     if args.init:
         known |= _read_known(Path(args.init).parent / "known-features.txt")
     train.set_known(known)
-    pieces = train.chunks(train_ex + synthetic + customer * args.customer_weight)
-    print(f"train: {len(train_ex)} corpus sentences, {len(synthetic)} synthetic documents, "
-          f"{len(customer)} customer documents; {sum(len(p[0]) for p in pieces)} tokens; "
-          f"dev: {len(dev_ex)} sentences", flush=True)
+    print(f"train: {len(train_ex)} corpus sentences, {args.synthetic} synthetic documents per member, "
+          f"{len(customer)} customer documents; dev: {len(dev_ex)} sentences", flush=True)
 
-    cfg = model.Config()
-    init = export.from_onnx(Path(args.init), cfg) if args.init else None
-    params = train.train(cfg, pieces, seed=args.seed, epochs=args.epochs, lr=args.lr, params=init,
-                         dropout=args.dropout, entity_weight=args.entity_weight,
-                         log=lambda m: print(m, flush=True))
+    members = []
+    for k in range(count):
+        pieces = train.chunks(train_ex + synthetic[k] + customer * args.customer_weight)
+        print(f"member {k + 1}/{count}: {sum(len(p[0]) for p in pieces)} tokens", flush=True)
+        init = init_members[k] if init_members else None
+        members.append(train.train(cfg, pieces, seed=args.seed + k, epochs=args.epochs, lr=args.lr,
+                                   params=init, dropout=args.dropout, entity_weight=args.entity_weight,
+                                   log=lambda m: print(m, flush=True)))
     model_path = out / "model.onnx"
-    export.to_onnx(params, cfg, model_path, doc="Lantero Swedish NER tagger; see MODEL_CARD.md")
+    export.to_onnx(members, cfg, model_path, doc="Lantero Swedish NER tagger; see MODEL_CARD.md")
 
     # The exported graph must compute what was trained.
     check_ids = train.features(data.tokenized(dev_ex[0])[0])
-    jax_probs = train.predict_probs_jax(params, cfg, [check_ids])[0]
+    jax_probs = np.mean([train.predict_probs_jax(m, cfg, [check_ids])[0] for m in members], axis=0)
     ort_probs = export.OrtTagger(model_path)([check_ids])[0]
     drift = float(np.max(np.abs(jax_probs - ort_probs)))
     print(f"ONNX vs training graph: max |Δp| = {drift:.2e}", flush=True)
@@ -112,6 +118,7 @@ def cmd_train(args) -> int:
         "calibration": calibration,
         "training": {
             "seed": args.seed,
+            "members": len(members),
             "split_seed": SPLIT_SEED,
             "epochs": args.epochs,
             "learning_rate": args.lr,
@@ -184,6 +191,15 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def _architecture(init: Path):
+    """The architecture of the model to fine-tune, from the config.json beside it."""
+    from . import model
+
+    arch = json.loads((init.parent / "config.json").read_text(encoding="utf-8"))["training"]["architecture"]
+    arch["dilations"] = tuple(arch["dilations"])
+    return model.Config(**arch)
+
+
 def _read_known(path: Path) -> frozenset[str]:
     return frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line)
 
@@ -238,6 +254,8 @@ def main(argv=None) -> int:
     t = sub.add_parser("train", help="train, export, evaluate and calibrate")
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--epochs", type=int, default=10)
+    t.add_argument("--hidden", type=int, default=128, help="hidden units of each tagger")
+    t.add_argument("--members", type=int, default=3, help="ensemble members (seeds SEED, SEED+1, …)")
     t.add_argument("--lr", type=float, default=2e-3)
     t.add_argument("--dropout", type=float, default=0.3)
     t.add_argument("--entity-weight", type=float, default=3.0, help="loss weight of entity tags (recall)")

@@ -372,7 +372,20 @@ def render(template: str, rng: random.Random, names: Names) -> Example:
             _person(rng, cast[who], form, b, kommun_domain)
         else:
             _value(rng, key, b, kommun_place, kommun_domain)
-    return Example("".join(b.text), b.spans)
+    text = "".join(b.text)
+    return Example(text, _join_adjacent(text, b.spans))
+
+
+def _join_adjacent(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Merges spans of one type one space apart (``{p1.first} {p1.last}`` is one name, as the
+    decoder and the news corpus would have it)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and out[-1][2] == label and start == out[-1][1] + 1 and text[out[-1][1]] == " ":
+            out[-1] = (out[-1][0], end, label)
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def _person(rng: random.Random, p: Person, form: str, b: _Builder, domain: str) -> None:
