@@ -9,11 +9,12 @@ use lantero_redact::ner::NerModel;
 use lantero_redact::ner::eval::evaluate_conll;
 
 /// PERSON exact-span F1 the shipped model must reach: the target (the model card
-/// measures 0.906; inference is deterministic, so there is no noise to leave room for).
+/// measures 0.904; inference is deterministic, so there is no noise to leave room for).
 const PERSON_F1_FLOOR: f64 = 0.90;
-/// PERSON coverage recall the shipped model must reach: the card's 0.938, less 0.02 or so.
-/// (The target is 0.95; the model alone does not reach it on news text — see the card.)
-const PERSON_COVERAGE_FLOOR: f64 = 0.92;
+/// PERSON coverage recall the shipped model must reach: the card's 0.949 less one name
+/// (0.006). The target is 0.95; the model alone is one name short of it on news text
+/// — see the card.
+const PERSON_COVERAGE_FLOOR: f64 = 0.94;
 
 #[test]
 fn shipped_model_meets_the_floor_on_the_dev_split() {

@@ -70,10 +70,13 @@ def _bucket(n: int) -> int:
 
 
 def batches(pieces, rng: random.Random):
-    """Shuffled padded batches of similar length: (ids [N,T,F], mask [N,T], tags [N,T])."""
+    """Shuffled padded batches of similar length: (ids [N,T,F], mask [N,T], tags [N,T],
+    targets [N,T,labels]). A piece is ``(ids, tags)`` or ``(ids, tags, soft)``: the target
+    distribution is the one-hot tag, or ``soft`` (a teacher's, for distillation)."""
     by_len: dict[int, list] = {}
     for p in pieces:
         by_len.setdefault(_bucket(len(p[0])), []).append(p)
+    eye = np.eye(len(LABELS), dtype=np.float32)
     out = []
     for length, group in sorted(by_len.items()):
         rng.shuffle(group)
@@ -83,11 +86,14 @@ def batches(pieces, rng: random.Random):
             ids = np.zeros((size, length, MAX_FEATURES), np.int32)
             mask = np.zeros((size, length), np.float32)
             tags = np.zeros((size, length), np.int32)
-            for j, (pi, pt) in enumerate(part):
+            targets = np.zeros((size, length, len(LABELS)), np.float32)
+            for j, piece in enumerate(part):
+                pi, pt = piece[0], piece[1]
                 ids[j, : len(pi)] = pi
                 mask[j, : len(pi)] = 1.0
                 tags[j, : len(pt)] = pt
-            out.append((ids, mask, tags))
+                targets[j, : len(pt)] = piece[2] if len(piece) > 2 else eye[pt]
+            out.append((ids, mask, tags, targets))
     rng.shuffle(out)
     return out
 
@@ -96,7 +102,7 @@ def make_step(cfg: model.Config, dropout: float, feature_dropout: float, word_dr
               entity_weight: float):
     weights = jnp.array([1.0] + [entity_weight] * (len(LABELS) - 1), jnp.float32)
 
-    def loss_fn(params, ids, mask, tags, key):
+    def loss_fn(params, ids, mask, tags, targets, key):
         k1, k2, k3 = jax.random.split(key, 3)
         keep = jax.random.bernoulli(k1, 1 - feature_dropout, ids.shape)
         keep_word = jax.random.bernoulli(k2, 1 - word_dropout, ids.shape[:2] + (1,))
@@ -105,13 +111,13 @@ def make_step(cfg: model.Config, dropout: float, feature_dropout: float, word_dr
         ids = jnp.where(keep, ids, 0)
         lg = model.logits(params, cfg, ids, mask, dropout=dropout, key=k3)
         logp = jax.nn.log_softmax(lg)
-        nll = -jnp.take_along_axis(logp, tags[..., None], axis=-1)[..., 0]
+        nll = -(targets * logp).sum(axis=-1)  # cross-entropy with the target distribution
         w = mask * weights[tags]
         return (nll * w).sum() / jnp.maximum(mask.sum(), 1.0)
 
     @jax.jit
-    def step(params, opt, ids, mask, tags, key, lr, ema, ema_decay):
-        loss, grads = jax.value_and_grad(loss_fn)(params, ids, mask, tags, key)
+    def step(params, opt, ids, mask, tags, targets, key, lr, ema, ema_decay):
+        loss, grads = jax.value_and_grad(loss_fn)(params, ids, mask, tags, targets, key)
         grads = dict(grads)
         grads["emb"] = grads["emb"].at[0].set(0.0)  # the padding row stays zero
         t = opt["t"] + 1
@@ -142,7 +148,7 @@ def train(cfg: model.Config, pieces, *, seed: int, epochs: int, lr: float, param
     for epoch, epoch_batches in enumerate(plan):
         started = time.time()
         losses = []
-        for ids, mask, tags in epoch_batches:
+        for ids, mask, tags, targets in epoch_batches:
             key, sub = jax.random.split(key)
             # Linear warm-up over the first 3% of steps, then linear decay to 5%.
             frac = done / total
@@ -150,7 +156,7 @@ def train(cfg: model.Config, pieces, *, seed: int, epochs: int, lr: float, param
             # The exported weights are an exponential moving average of the trained ones,
             # which generalises better than the last step; it starts after the first epoch.
             decay = 0.0 if epoch == 0 else ema_decay
-            params, opt, loss, ema = step(params, opt, ids, mask, tags, sub, lr * max(scale, 0.01), ema, decay)
+            params, opt, loss, ema = step(params, opt, ids, mask, tags, targets, sub, lr * max(scale, 0.01), ema, decay)
             losses.append(loss)
             done += 1
         log(f"epoch {epoch + 1}/{epochs}: loss {float(np.mean(jnp.stack(losses))):.4f} ({time.time() - started:.0f} s)")
@@ -176,6 +182,19 @@ def predict_probs_jax(params, cfg: model.Config, ids_list: list[np.ndarray]) -> 
             for j, i in enumerate(part):
                 out[i] = p[j, : len(ids_list[i])]
     return out  # type: ignore[return-value]
+
+
+def distillation_pieces(pieces, teachers: list[dict], cfg: model.Config, alpha: float):
+    """``pieces`` with a soft target each: ``alpha`` × the teachers' mean probabilities plus
+    ``1 - alpha`` × the gold tag, so a student learns the ensemble's confidence (which names
+    are ambiguous, how likely each type) and still cannot drift from the annotation."""
+    ids_list = [ids for ids, _ in pieces]
+    mean = [np.zeros((len(ids), len(LABELS)), np.float32) for ids in ids_list]
+    for params in teachers:
+        for acc, p in zip(mean, predict_probs_jax(params, cfg, ids_list)):
+            acc += p / len(teachers)
+    eye = np.eye(len(LABELS), dtype=np.float32)
+    return [(ids, tags, alpha * soft + (1 - alpha) * eye[tags]) for (ids, tags), soft in zip(pieces, mean)]
 
 
 def predict(examples: list[Example], probs_fn) -> list[list[tuple[int, int, str, float]]]:
