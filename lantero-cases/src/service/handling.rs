@@ -161,12 +161,11 @@ impl CaseService {
                 "use close or decide_records_request",
             ));
         }
-        self.load_for(actor, id, Action::Handle)?;
         let now = self.now();
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
+        self.modify_as(
+            actor,
             id,
+            Action::Handle,
             "case.status",
             Some(to.to_string()),
             &mut |case, _| {
@@ -243,12 +242,11 @@ impl CaseService {
 
     /// Closes a case; the retention clock starts.
     pub fn close(&self, actor: &Actor, id: &CaseId, reason: ClosureReason) -> Result<Case> {
-        self.load_for(actor, id, Action::Handle)?;
         let now = self.now();
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
+        self.modify_as(
+            actor,
             id,
+            Action::Handle,
             "case.close",
             Some(reason.as_str().into()),
             &mut |case, _| {
@@ -262,11 +260,10 @@ impl CaseService {
 
     /// Assigns a handler (administrators only).
     pub fn assign(&self, actor: &Actor, id: &CaseId, handler: &ActorId) -> Result<Case> {
-        self.load_for(actor, id, Action::Assign)?;
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
+        self.modify_as(
+            actor,
             id,
+            Action::Assign,
             "case.assign",
             Some(handler.to_string()),
             &mut |case, _| {
@@ -280,11 +277,10 @@ impl CaseService {
 
     /// Removes a handler (administrators only).
     pub fn unassign(&self, actor: &Actor, id: &CaseId, handler: &ActorId) -> Result<Case> {
-        self.load_for(actor, id, Action::Assign)?;
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
+        self.modify_as(
+            actor,
             id,
+            Action::Assign,
             "case.unassign",
             Some(handler.to_string()),
             &mut |case, _| {
@@ -296,17 +292,16 @@ impl CaseService {
 
     /// Sets (`Some(matter)`) or lifts (`None`) a legal hold.
     pub fn set_legal_hold(&self, actor: &Actor, id: &CaseId, matter: Option<&str>) -> Result<Case> {
-        self.load_for(actor, id, Action::SetLegalHold)?;
         let hold = matter.map(|m| LegalHold {
             set_by: actor.id.clone(),
             set_at: self.now(),
             matter: m.to_owned(),
         });
         let detail = Some(if hold.is_some() { "set" } else { "lifted" }.to_owned());
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
+        self.modify_as(
+            actor,
             id,
+            Action::SetLegalHold,
             "case.legal_hold",
             detail,
             &mut |case, _| {

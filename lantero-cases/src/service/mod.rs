@@ -159,6 +159,20 @@ impl CaseService {
         self.keys.unwrap_key(&case.tenant, &content.case_key)
     }
 
+    /// [`Self::modify`] on behalf of `actor`, once `actor` may perform `permission` on the case.
+    fn modify_as(
+        &self,
+        actor: &Actor,
+        id: &CaseId,
+        permission: Action,
+        event: &str,
+        detail: Option<String>,
+        change: &mut dyn FnMut(&mut Case, &mut dyn crate::store::Tx) -> Result<()>,
+    ) -> Result<Case> {
+        self.load_for(actor, id, permission)?;
+        self.modify(actor.id.as_ref(), &actor.tenant, id, event, detail, change)
+    }
+
     /// Changes a case in one transaction: re-reads it, applies `change`, writes it back and
     /// appends the audit event.
     fn modify(
