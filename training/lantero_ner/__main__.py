@@ -74,6 +74,7 @@ def cmd_train(args) -> int:
     print(f"train: {len(train_ex)} corpus sentences, {args.synthetic} synthetic documents per member, "
           f"{len(customer)} customer documents; dev: {len(dev_ex)} sentences", flush=True)
 
+    log = lambda m: print(m, flush=True)  # noqa: E731
     members = []
     for k in range(count):
         pieces = train.chunks(train_ex + synthetic[k] + customer * args.customer_weight)
@@ -81,7 +82,7 @@ def cmd_train(args) -> int:
         init = init_members[k] if init_members else None
         members.append(train.train(cfg, pieces, seed=args.seed + k, epochs=args.epochs, lr=args.lr,
                                    params=init, dropout=args.dropout, entity_weight=args.entity_weight,
-                                   log=lambda m: print(m, flush=True)))
+                                   log=log))
     teachers = 0
     if args.distil and len(members) > 1:
         # One student learns the ensemble's probabilities: nearly its accuracy at the cost of
@@ -91,8 +92,7 @@ def cmd_train(args) -> int:
         soft = train.distillation_pieces(transfer, members, cfg, args.distil_alpha)
         print(f"student: {sum(len(p[0]) for p in soft)} tokens with the ensemble's soft targets", flush=True)
         members = [train.train(cfg, soft, seed=args.seed + 100, epochs=args.distil_epochs or args.epochs, lr=args.lr,
-                               dropout=args.dropout, entity_weight=args.entity_weight,
-                               log=lambda m: print(m, flush=True))]
+                               dropout=args.dropout, entity_weight=args.entity_weight, log=log)]
     model_path = out / "model.onnx"
     export.to_onnx(members, cfg, model_path, doc="Lantero Swedish NER tagger; see MODEL_CARD.md")
 

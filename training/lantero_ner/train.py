@@ -187,7 +187,7 @@ def predict_probs_jax(params, cfg: model.Config, ids_list: list[np.ndarray]) -> 
 def distillation_pieces(pieces, teachers: list[dict], cfg: model.Config, alpha: float):
     """``pieces`` with a soft target each: ``alpha`` × the teachers' mean probabilities plus
     ``1 - alpha`` × the gold tag, so a student learns the ensemble's confidence (which names
-    are ambiguous, how likely each type) and still cannot drift from the annotation."""
+    are ambiguous, how likely each type); with ``alpha < 1`` the gold tag keeps a share."""
     ids_list = [ids for ids, _ in pieces]
     mean = [np.zeros((len(ids), len(LABELS)), np.float32) for ids in ids_list]
     for params in teachers:
