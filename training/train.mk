@@ -6,6 +6,7 @@
 #   make train-ship               train and replace the shipped model, dev split and held-out files
 #   make train CUSTOMER=a.jsonl INIT=lantero-redact/models/ner/model.onnx
 #                                 fine-tune the shipped model on your own annotated documents
+#   make train WIDE_NAMES=0.5     draw half of the synthetic names and places from Faker's lists
 #   make eval-ner                 the shipped model's metrics on the dev split, through `lantero`
 
 TRAIN_PYTHON ?= python3
@@ -16,9 +17,10 @@ NER_TEST_DATA := lantero-redact/tests/data/ner
 SEED ?= 13
 EPOCHS ?= 10
 MEMBERS ?= 3
+WIDE_NAMES ?= 0
 CUSTOMER ?=
 INIT ?=
-TRAIN_ARGS = --seed $(SEED) --epochs $(EPOCHS) --members $(MEMBERS) \
+TRAIN_ARGS = --seed $(SEED) --epochs $(EPOCHS) --members $(MEMBERS) --wide-names $(WIDE_NAMES) \
 	$(foreach f,$(CUSTOMER),--customer $(abspath $(f))) $(if $(INIT),--init $(abspath $(INIT)))
 
 .PHONY: train train-check train-ship eval-ner train-venv

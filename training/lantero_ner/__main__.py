@@ -66,7 +66,8 @@ def cmd_train(args) -> int:
     count = len(init_members) if init_members else args.members
     # An ensemble whose members differ in their seed: initial weights, batch order, dropout and
     # their own synthetic documents. Known words are counted over everything any member sees.
-    synthetic = [synth.generate(args.synthetic, seed=args.seed + k, heldout=False) for k in range(count)]
+    synthetic = [synth.generate(args.synthetic, seed=args.seed + k, heldout=False, wide_share=args.wide_names)
+                 for k in range(count)]
     known = train.count_known(train_ex + [d for docs in synthetic for d in docs] + customer)
     if args.init:
         known |= _read_known(Path(args.init).parent / "known-features.txt")
@@ -140,6 +141,7 @@ def cmd_train(args) -> int:
             "dropout": args.dropout,
             "entity_weight": args.entity_weight,
             "synthetic_documents": args.synthetic,
+            "wide_names_share": args.wide_names,
             "customer_files": [Path(p).name for p in args.customer],
             "initialised_from": Path(args.init).name if args.init else None,
             "architecture": cfg.to_json(),
@@ -279,6 +281,8 @@ def main(argv=None) -> int:
     t.add_argument("--dropout", type=float, default=0.3)
     t.add_argument("--entity-weight", type=float, default=3.0, help="loss weight of entity tags (recall)")
     t.add_argument("--synthetic", type=int, default=600, help="synthetic training documents")
+    t.add_argument("--wide-names", type=float, default=0.0, metavar="SHARE",
+                   help="share of synthetic names and places drawn from Faker's international lists")
     t.add_argument("--heldout", type=int, default=300, help="held-out synthetic documents to evaluate")
     t.add_argument("--corpus", default=str(CORPUS_DEFAULT))
     t.add_argument("--customer", action="append", default=[], help="customer CoNLL or JSONL file (repeatable)")

@@ -77,6 +77,11 @@ ORGS = [
     "Röda Korset", "Stadsmissionen", "Hyresgästföreningen", "Kommunal", "Vision",
 ]
 
+TRADES = """
+Bygg Städ Transport Konsult Fastigheter Måleri Taxi Restaurang Omsorg Assistans Handel El VVS
+Redovisning Åkeri Livs Frisör Bilverkstad Import Hemtjänst Entreprenad Tvätt Café Pizzeria
+""".split()
+
 STREETS = """
 Storgatan Kyrkvägen Björkvägen Ängsvägen Skolgatan Järnvägsgatan Parkvägen Södra
 Långgatan Tallvägen Granvägen Strandvägen Bäckvägen Industrigatan Kvarngatan Smedjegatan

@@ -16,7 +16,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import lexicon, namepool
 from .data import Example
 
 TEMPLATES: dict[str, str] = {}
@@ -274,12 +274,44 @@ def _ascii(s: str) -> str:
 
 @dataclass
 class Names:
+    """The names, places and companies a set of documents draws from."""
+
     firsts: list[str]
     lasts: list[str]
+    # Share of draws from the wide international pool (``namepool``) instead of the hand lists.
+    wide_share: float = 0.0
+    wide_firsts: list[str] = field(default_factory=list)
+    wide_lasts: list[str] = field(default_factory=list)
+    wide_places: list[str] = field(default_factory=list)
+
+    def first(self, rng: random.Random) -> str:
+        return self._pick(rng, self.firsts, self.wide_firsts)
+
+    def last(self, rng: random.Random) -> str:
+        return self._pick(rng, self.lasts, self.wide_lasts)
+
+    def place(self, rng: random.Random) -> str:
+        return self._pick(rng, lexicon.PLACES, self.wide_places)
+
+    def company(self, rng: random.Random) -> str:
+        if not self.wide_share or rng.random() >= self.wide_share:
+            return rng.choice(lexicon.ORGS[25:40])
+        # A firm named after a person or a place, as Swedish firms often are.
+        owner = self.last(rng) if rng.random() < 0.6 else self.place(rng)
+        return f"{owner} {rng.choice(lexicon.TRADES)} {rng.choice(['AB', 'AB', 'HB'])}"
+
+    def _pick(self, rng: random.Random, hand: list[str], wide: list[str]) -> str:
+        # Without a pool, exactly one draw, as before the pool existed: the documents (and so
+        # the shipped model) do not change.
+        if self.wide_share and rng.random() < self.wide_share:
+            return rng.choice(wide)
+        return rng.choice(hand)
 
 
-def split_names(seed: int) -> tuple[Names, Names]:
-    """Seeded 80/20 split of every name list into (training, held-out)."""
+def split_names(seed: int, wide_share: float = 0.0) -> tuple[Names, Names]:
+    """Seeded 80/20 split of every hand list into (training, held-out). With ``wide_share``, the
+    training part also draws that share of its names and places from the wide pool, less every
+    held-out name."""
     rng = random.Random(seed)
     train, held = Names([], []), Names([], [])
     for src, attr in ((lexicon.FIRST_NAMES_NORDIC, "firsts"), (lexicon.FIRST_NAMES_OTHER, "firsts"),
@@ -289,24 +321,28 @@ def split_names(seed: int) -> tuple[Names, Names]:
         cut = len(items) * 4 // 5
         getattr(train, attr).extend(items[:cut])
         getattr(held, attr).extend(items[cut:])
+    if wide_share:
+        train.wide_share = wide_share
+        train.wide_firsts, train.wide_lasts = namepool.pool(exclude=set(held.firsts) | set(held.lasts))
+        train.wide_places = list(namepool.places())
     return train, held
 
 
 def make_person(rng: random.Random, names: Names) -> Person:
-    firsts = [rng.choice(names.firsts)]
+    firsts = [names.first(rng)]
     r = rng.random()
     if r < 0.10:
-        firsts = [firsts[0] + "-" + rng.choice(names.firsts)]
+        firsts = [firsts[0] + "-" + names.first(rng)]
     elif r < 0.25:
-        firsts.append(rng.choice(names.firsts))
-    lasts = [rng.choice(names.lasts)]
+        firsts.append(names.first(rng))
+    lasts = [names.last(rng)]
     hyphen = False
     r = rng.random()
     if r < 0.08:
-        lasts.append(rng.choice(names.lasts))
+        lasts.append(names.last(rng))
         hyphen = True
     elif r < 0.14:
-        lasts.append(rng.choice(names.lasts))
+        lasts.append(names.last(rng))
     return Person(firsts, lasts, hyphen, rng.randint(19, 92))
 
 
@@ -371,7 +407,7 @@ def render(template: str, rng: random.Random, names: Names) -> Example:
                 cast[who] = make_person(rng, names)
             _person(rng, cast[who], form, b, kommun_domain)
         else:
-            _value(rng, key, b, kommun_place, kommun_domain)
+            _value(rng, key, b, kommun_place, kommun_domain, names)
     text = "".join(b.text)
     return Example(text, _join_adjacent(text, b.spans))
 
@@ -419,17 +455,18 @@ def _person(rng: random.Random, p: Person, form: str, b: _Builder, domain: str) 
         raise ValueError(f"unknown person form {form!r}")
 
 
-def _value(rng: random.Random, key: str, b: _Builder, kommun: str, domain: str) -> None:
+def _value(rng: random.Random, key: str, b: _Builder, kommun: str, domain: str, names: Names) -> None:
     if key == "kommun":
         b.add(kommun + rng.choice([" kommun", " stad"]), "ORG")
     elif key == "nämnd":
         b.add(rng.choice(["Socialnämnden", "Vård- och omsorgsnämnden", "Arbetsmarknadsnämnden",
                           "Socialnämndens individutskott", "Barn- och utbildningsnämnden"]), "ORG")
-    elif key in ("org", "company", "school"):
-        pool = {"org": lexicon.ORGS[:25], "company": lexicon.ORGS[25:40], "school": lexicon.ORGS[40:]}[key]
-        b.add(rng.choice(pool), "ORG")
+    elif key == "company":
+        b.add(names.company(rng), "ORG")
+    elif key in ("org", "school"):
+        b.add(rng.choice(lexicon.ORGS[:25] if key == "org" else lexicon.ORGS[40:]), "ORG")
     elif key in ("place", "place2"):
-        b.add(rng.choice(lexicon.PLACES), "LOC")
+        b.add(names.place(rng), "LOC")
     elif key == "street":
         b.add(rng.choice(lexicon.STREETS), "LOC")
     elif key == "addr":
@@ -470,10 +507,11 @@ def _value(rng: random.Random, key: str, b: _Builder, kommun: str, domain: str) 
         raise ValueError(f"unknown placeholder {key!r}")
 
 
-def generate(count: int, seed: int, heldout: bool) -> list[Example]:
-    """`count` documents: training genres with training names, or held-out genres and names."""
+def generate(count: int, seed: int, heldout: bool, wide_share: float = 0.0) -> list[Example]:
+    """`count` documents: training genres with training names (``wide_share`` of them from the
+    wide pool), or held-out genres and names."""
     rng = random.Random(seed)
-    train_names, held_names = split_names(seed=1234)
+    train_names, held_names = split_names(seed=1234, wide_share=0.0 if heldout else wide_share)
     names = held_names if heldout else train_names
     if heldout:
         # Held-out documents mix every genre; only the names are unseen.
