@@ -26,16 +26,25 @@ from functools import lru_cache
 _JOINERS = frozenset("-'")
 
 
+def _latin_letters(word: str) -> bool:
+    """Latin letters, with hyphens and apostrophes allowed."""
+    return bool(word) and all(c in _JOINERS or (c.isalpha() and "LATIN" in unicodedata.name(c, "")) for c in word)
+
+
 def _latin_word(name: str) -> bool:
-    """One word of Latin letters (hyphen and apostrophe inside), capitalised, 2–20 letters."""
-    if not (2 <= len(name) <= 20) or not name[0].isupper() or name[-1] in _JOINERS:
-        return False
-    for c in name:
-        if c in _JOINERS:
-            continue
-        if not (c.isalpha() and "LATIN" in unicodedata.name(c, "")):
-            return False
-    return True
+    """One capitalised word of 2–20 Latin letters (hyphen and apostrophe inside)."""
+    return 2 <= len(name) <= 20 and name[0].isupper() and name[-1] not in _JOINERS and _latin_letters(name)
+
+
+def _provider_lists(package, attrs_of):
+    """(attribute, list) for each of ``attrs_of(locale)`` that a Faker locale's provider in
+    ``package`` defines as a plain list (not absent, not computed from other lists)."""
+    for module in sorted(m.name for m in pkgutil.iter_modules(package.__path__)):
+        provider = importlib.import_module(f"{package.__name__}.{module}").Provider
+        for attr in attrs_of(module):
+            names = vars(provider).get(attr)
+            if isinstance(names, (dict, list, tuple)):
+                yield attr, names
 
 
 @lru_cache(maxsize=1)
@@ -45,23 +54,16 @@ def faker_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     firsts: set[str] = set()
     lasts: set[str] = set()
-    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
-        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-        for attr, out in (("first_names", firsts), ("first_names_male", firsts),
-                          ("first_names_female", firsts), ("last_names", lasts)):
-            names = vars(provider).get(attr)
-            if not isinstance(names, (dict, list, tuple)):
-                continue  # absent, or computed from other lists (a property)
-            out.update(n for n in names if isinstance(n, str) and _latin_word(n))
+    attrs = ("first_names", "first_names_male", "first_names_female", "last_names")
+    for attr, names in _provider_lists(person, lambda _: attrs):
+        out = lasts if attr == "last_names" else firsts
+        out.update(n for n in names if isinstance(n, str) and _latin_word(n))
     return tuple(sorted(firsts)), tuple(sorted(lasts))
 
 
 def _latin_phrase(place: str) -> bool:
-    """Words of Latin letters separated by single spaces, the first capitalised."""
-    words = place.split(" ")
-    return bool(words[0]) and words[0][0].isupper() and all(
-        w and all(c in _JOINERS or (c.isalpha() and "LATIN" in unicodedata.name(c, "")) for c in w) for w in words
-    ) and len(place) <= 30
+    """Capitalised words of Latin letters separated by single spaces, at most 30 characters."""
+    return len(place) <= 30 and place[:1].isupper() and all(_latin_letters(w) for w in place.split(" "))
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +71,12 @@ def places() -> tuple[str, ...]:
     """City names of every Faker locale, and Swedish country and county names, sorted."""
     import faker.providers.address as address
 
+    def attrs(locale: str) -> tuple[str, ...]:
+        return ("cities", "city_names") + (("countries", "states") if locale == "sv_SE" else ())
+
     out: set[str] = set()
-    for module in sorted(m.name for m in pkgutil.iter_modules(address.__path__)):
-        provider = importlib.import_module(f"{address.__name__}.{module}").Provider
-        attrs = ("cities", "city_names") + (("countries", "states") if module == "sv_SE" else ())
-        for attr in attrs:
-            names = vars(provider).get(attr)
-            if isinstance(names, (dict, list, tuple)):
-                out.update(n for n in names if isinstance(n, str) and _latin_phrase(n))
+    for _, names in _provider_lists(address, attrs):
+        out.update(n for n in names if isinstance(n, str) and _latin_phrase(n))
     return tuple(sorted(out))
 
 
