@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{CaseService, NewRecordsRequest};
-use crate::case::{CaseId, CaseKind, Channel, Reference, Status};
+use crate::case::{Case, CaseId, Channel, Reference, Status};
 use crate::clock::local_date;
 use crate::policy::{Action, Actor, Target};
 use crate::records::{
@@ -83,21 +83,7 @@ impl CaseService {
             document: document.clone(),
         };
         let detail = Some(document.provisions.join(", "));
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
-            id,
-            "records.decide",
-            detail,
-            &mut |case, _| {
-                case.status = case.status.become_(case.kind, Status::Decided)?;
-                case.decided_at = Some(now);
-                if let Some(r) = case.records.as_mut() {
-                    r.decision = Some(decision.clone());
-                }
-                Ok(())
-            },
-        )?;
+        self.store_decision(actor, id, "records.decide", detail, decision)?;
         Ok(document)
     }
 
@@ -143,27 +129,37 @@ impl CaseService {
             decided_at: now,
             document: document.clone(),
         };
-        self.modify(
-            actor.id.as_ref(),
-            &actor.tenant,
-            &case.id,
-            "records.ncnd",
-            None,
-            &mut |c, _| {
-                c.status = c
-                    .status
-                    .become_(CaseKind::RecordsRequest, Status::Decided)?;
-                c.decided_at = Some(now);
-                if let Some(r) = c.records.as_mut() {
-                    r.decision = Some(decision.clone());
-                }
-                Ok(())
-            },
-        )?;
+        self.store_decision(actor, &case.id, "records.ncnd", None, decision)?;
         Ok(NcndAnswer {
             case_id: case.id,
             reference: case.reference,
             document,
         })
+    }
+
+    /// Writes a records decision and the step to `Decided` in one transaction.
+    fn store_decision(
+        &self,
+        actor: &Actor,
+        id: &CaseId,
+        event: &str,
+        detail: Option<String>,
+        decision: RecordsDecision,
+    ) -> Result<Case> {
+        self.modify(
+            actor.id.as_ref(),
+            &actor.tenant,
+            id,
+            event,
+            detail,
+            &mut |case, _| {
+                case.status = case.status.become_(case.kind, Status::Decided)?;
+                case.decided_at = Some(decision.decided_at);
+                if let Some(r) = case.records.as_mut() {
+                    r.decision = Some(decision.clone());
+                }
+                Ok(())
+            },
+        )
     }
 }
