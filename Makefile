@@ -61,12 +61,12 @@ bench: setup
 	$(CARGO) bench --locked -p lantero-benches
 
 ## fuzz-smoke: build every fuzz target (fuzz/) and run each on a few thousand random inputs
-FUZZ_TARGETS := identifiers detect_text review_json asset_csv catalogue_json ocr_tsv pdf rule_language
+FUZZ_TARGETS := identifiers detect_text review_json asset_csv catalogue_json ocr_tsv pdf rule_language text_pages
 FUZZ_BIN := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/fuzz/target)/debug
 fuzz-smoke:
 	cd fuzz && $(CARGO) build --locked --bins
 	for t in $(FUZZ_TARGETS); do \
-	  runs=3000; [[ $$t == pdf ]] && runs=300; \
+	  runs=3000; [[ $$t == pdf || $$t == text_pages ]] && runs=300; \
 	  $(FUZZ_BIN)/$$t -runs=$$runs -max_len=4096 -seed=1 2>&1 | tail -n 1; \
 	done
 

@@ -204,3 +204,71 @@ fn a_missing_native_library_is_reported_with_the_fix() {
     assert!(message.contains("/nonexistent/libpdfium.so"), "{message}");
     assert!(message.contains("make setup"), "{message}");
 }
+
+#[test]
+fn plain_text_is_set_on_pages_and_every_finding_is_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = data("examples/data/epost-tips.txt");
+    let review = dir.path().join("r.json");
+    let out = dir.path().join("out.pdf");
+    let output = lantero(&["detect", input.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let detected: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut found: Vec<&str> = detected["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    let output = lantero(&[
+        "review",
+        input.to_str().unwrap(),
+        "-o",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
+    let proposals = session["proposals"].as_array().unwrap();
+    assert!(
+        proposals
+            .iter()
+            .all(|p| !p["boxes"].as_array().unwrap().is_empty()),
+        "every proposal has a place on a page"
+    );
+    // The set text is searched as the file reads: the same findings as `detect`.
+    let mut proposed: Vec<&str> = proposals
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    found.sort_unstable();
+    proposed.sort_unstable();
+    assert_eq!(proposed, found);
+    let output = lantero(&[
+        "redact",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--review",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("verified"), "{}", stderr(&output));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    let greek = dir.path().join("grekiska.txt");
+    std::fs::write(&greek, "Hej\nΑθήνα\n").unwrap();
+    let output = lantero(&[
+        "redact",
+        greek.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--accept-all",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("grekiska.txt: line 2: 'Α' (U+0391) cannot be set"),
+        "{}",
+        stderr(&output)
+    );
+}

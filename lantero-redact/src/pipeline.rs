@@ -134,13 +134,24 @@ impl Redactor {
         &self.options
     }
 
-    /// Opens `path`, OCRs pages without text, and finds and resolves what to propose.
+    /// Opens `path`, OCRs pages without text, and finds and resolves what to propose. A `.txt`
+    /// file is one page of text as read, so findings index the file's text and have no boxes.
     pub fn analyze(&self, path: &Path) -> Result<Analysis> {
+        self.analyze_document(path, Document::open(path)?)
+    }
+
+    /// As [`Self::analyze`], on the pages the document is released on: a `.txt` file is first
+    /// set on A4 pages ([`Document::typeset`]), so its findings carry boxes to mask.
+    /// [`Self::review`] and [`Self::redact`] analyse documents this way.
+    pub fn analyze_pages(&self, path: &Path) -> Result<Analysis> {
+        self.analyze_document(path, Document::open(path)?.typeset()?)
+    }
+
+    fn analyze_document(&self, path: &Path, mut document: Document) -> Result<Analysis> {
         let bytes = std::fs::read(path).map_err(|err| Error::Input {
             path: path.into(),
             reason: err.to_string(),
         })?;
-        let mut document = Document::open(path)?;
         self.ocr_pages(&mut document)?;
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
         let findings = self.detector.detect_pages(&texts)?;
@@ -159,7 +170,7 @@ impl Redactor {
 
     /// A review session with one pending proposal per finding.
     pub fn review(&self, path: &Path) -> Result<ReviewSession> {
-        let analysis = self.analyze(path)?;
+        let analysis = self.analyze_pages(path)?;
         Ok(session_for(path, &analysis))
     }
 
@@ -172,7 +183,7 @@ impl Redactor {
         session: Option<&ReviewSession>,
         pending: PendingPolicy,
     ) -> Result<RedactReport> {
-        let analysis = self.analyze(path)?;
+        let analysis = self.analyze_pages(path)?;
         let owned;
         let session = match session {
             Some(session) => {

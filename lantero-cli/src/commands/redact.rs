@@ -14,7 +14,7 @@ use crate::failure::{CommandResult, Failure};
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("decisions").required(true).args(["accept_all", "review"])))]
 pub struct RedactArgs {
-    /// The document: .pdf or an image.
+    /// The document: .pdf, an image, or .txt (set on A4 pages first).
     file: PathBuf,
     /// Where to write the redacted PDF (pages are images only; verified before it is kept).
     #[arg(short = 'o', long = "output")]

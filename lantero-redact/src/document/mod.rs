@@ -20,6 +20,7 @@ mod image;
 mod page;
 mod pdf;
 mod text;
+mod typeset;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -119,6 +120,43 @@ impl Document {
         let (document, pages) = pdf::open(path, bytes)?;
         Ok(Self::assemble(
             path,
+            SourceKind::Pdf,
+            pages,
+            Source::Pdf(document),
+        ))
+    }
+
+    /// The document on the pages it is released on. Plain text is set on A4 pages (Courier
+    /// 10 pt, 80 columns, 60 lines, wrapped at spaces; tabs every 8 columns; a form feed starts
+    /// a page): each page's text is the original text set on it, char for char, with the box
+    /// each char is drawn in, and the pages render like a PDF's. PDFs and images are returned
+    /// as they are. Text with a char the PDF standard
+    /// font cannot show (outside Windows-1252) is an [`Error::Input`] naming the line.
+    ///
+    /// ```no_run
+    /// use lantero_redact::document::{Document, SourceKind};
+    ///
+    /// let document = Document::open("tips.txt")?.typeset()?;
+    /// assert_eq!(document.kind(), SourceKind::Pdf);
+    /// let page = &document.pages()[0];
+    /// let start = page.text().find("Anna Svensson").unwrap_or(0);
+    /// println!("{:?}", page.boxes_for(start, start + 13));
+    /// # Ok::<(), lantero_redact::Error>(())
+    /// ```
+    pub fn typeset(self) -> Result<Self> {
+        if self.kind != SourceKind::Text {
+            return Ok(self);
+        }
+        let text = self.pages.first().map(Page::text).unwrap_or_default();
+        let (document, sheets, size) = typeset::typeset(&self.path, text)?;
+        let pages = (1..)
+            .zip(sheets)
+            .map(|(number, sheet)| {
+                Page::from_pdf(number, size, Rotation::None, (sheet.text, sheet.boxes), 0)
+            })
+            .collect();
+        Ok(Self::assemble(
+            &self.path,
             SourceKind::Pdf,
             pages,
             Source::Pdf(document),

@@ -137,7 +137,9 @@ pub(crate) fn capture(document: &Document, number: u32, dpi: f32) -> Result<Capt
         }
         Source::Text => Err(Error::Input {
             path: path.into(),
-            reason: "plain text has no page image to render; redact it as text".into(),
+            reason:
+                "plain text has no page image to render; set it on pages first (Document::typeset)"
+                    .into(),
         }),
     }
 }

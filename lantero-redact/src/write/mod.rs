@@ -93,7 +93,7 @@ pub fn write_redacted(
     if document.kind() == SourceKind::Text {
         return Err(Error::Input {
             path: document.path().into(),
-            reason: "plain text has no page images to write as a PDF; redact it as text".into(),
+            reason: "plain text has no page images to write as a PDF; set it on pages first (Document::typeset)".into(),
         });
     }
     let output_error = |reason: String| Error::Output {
