@@ -7,7 +7,8 @@
 #   make train CUSTOMER=a.jsonl INIT=lantero-redact/models/ner/model.onnx
 #                                 fine-tune the shipped model on your own annotated documents
 #   make train WIDE_NAMES=0.5     draw half of the synthetic names and places from Faker's lists
-#   make eval-ner                 the shipped model's metrics on the dev split, through `lantero`
+#   make eval-ner                 the shipped model's metrics on the dev split, through `lantero`,
+#                                 then the built-in detector's (model + name lists + resolver)
 
 TRAIN_PYTHON ?= python3
 TRAIN_VENV := training/.venv
@@ -42,11 +43,18 @@ train-check: train
 	cd training && .venv/bin/python -m lantero_ner compare $(abspath $(SHIPPED_NER)) $(abspath $(TRAIN_OUT))
 
 ## train-ship: train and replace the shipped model, its card, the dev split and held-out documents
+## (then measures the built-in detector with the new model on the dev split, for the card)
 train-ship: train-venv
 	cd training && JAX_PLATFORMS=cpu .venv/bin/python -m lantero_ner train $(TRAIN_ARGS) \
 		--out $(abspath $(SHIPPED_NER)) --dev-out $(abspath $(NER_TEST_DATA))/dev.conll \
 		--heldout-out $(abspath $(NER_TEST_DATA))/heldout-documents.jsonl
+	$(MAKE) build
+	mkdir -p $(TRAIN_OUT)
+	$(LANTERO) eval ner $(NER_TEST_DATA)/dev.conll --detector --format json > $(TRAIN_OUT)/detector-dev.json
+	cd training && .venv/bin/python -m lantero_ner card --model $(abspath $(SHIPPED_NER)) \
+		--detector-report $(abspath $(TRAIN_OUT))/detector-dev.json
 
 ## eval-ner: per-entity precision, recall, F1, F2 and coverage of the shipped model on the dev split
 eval-ner: build
 	$(LANTERO) eval ner $(NER_TEST_DATA)/dev.conll
+	$(LANTERO) eval ner $(NER_TEST_DATA)/dev.conll --detector

@@ -6,6 +6,8 @@
     vectors   write the preprocessing test vectors that the Rust tests check
     eval      evaluate a model directory on a CoNLL or JSONL file
     calibrate re-measure a model directory and refit its calibration
+    card      store the built-in detector's dev metrics (from `lantero eval ner --detector`) in
+              a model directory's config and re-render its card
     compare   check that a retrained model's dev metrics are within a tolerance of another's
 """
 
@@ -233,6 +235,26 @@ def _write_jsonl(path: Path, examples) -> None:
             f.write(json.dumps({"text": ex.text, "spans": spans}, ensure_ascii=False) + "\n")
 
 
+def cmd_card(args) -> int:
+    """Stores what `lantero eval ner --detector --format json` measured in a model directory's
+    config, and re-renders its card."""
+    from . import card
+
+    model_dir = Path(args.model)
+    config_path = model_dir / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if args.detector_report:
+        report = json.loads(Path(args.detector_report).read_text(encoding="utf-8"))
+        if report.get("predictor") != "detector":
+            print(f"error: {args.detector_report}: not a `lantero eval ner --detector` report", file=sys.stderr)
+            return 2
+        config["detector_dev_metrics"] = _round(report["entities"])
+        config_path.write_text(json.dumps(config, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (model_dir / "MODEL_CARD.md").write_text(card.render(config), encoding="utf-8")
+    print(f"wrote {model_dir / 'MODEL_CARD.md'}")
+    return 0
+
+
 def cmd_vectors(args) -> int:
     from . import vectors
 
@@ -305,6 +327,10 @@ def main(argv=None) -> int:
     k.add_argument("--dev", required=True)
     k.add_argument("--heldout", help="held-out documents (JSONL) to re-measure too")
     k.set_defaults(func=cmd_calibrate)
+    d = sub.add_parser("card", help="re-render a model directory's card, with the detector's dev metrics")
+    d.add_argument("--model", required=True)
+    d.add_argument("--detector-report", help="JSON from `lantero eval ner --detector --format json`")
+    d.set_defaults(func=cmd_card)
     c = sub.add_parser("compare", help="compare two model directories' dev F1")
     c.add_argument("reference")
     c.add_argument("candidate")

@@ -98,7 +98,7 @@ impl Detector {
             }
             for candidate in recognizer.recognize(text)? {
                 if candidate.score >= self.min_score
-                    && self.wants(candidate.entity)
+                    && self.proposes(candidate.entity)
                     && valid_span(text, &candidate)
                 {
                     candidates.push((candidate, name));
@@ -134,7 +134,15 @@ impl Detector {
             .collect())
     }
 
-    fn wants(&self, entity: Entity) -> bool {
+    /// Whether this detector proposes `entity`.
+    ///
+    /// ```
+    /// use lantero_redact::detect::{Detector, Entity};
+    ///
+    /// assert!(Detector::builtin().proposes(Entity::Person));
+    /// assert!(!Detector::builtin().proposes(Entity::Location));
+    /// ```
+    pub fn proposes(&self, entity: Entity) -> bool {
         self.entities
             .as_ref()
             .is_none_or(|set| set.contains(&entity))

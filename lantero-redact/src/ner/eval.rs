@@ -28,6 +28,8 @@ use serde::{Deserialize, Serialize};
 
 use super::NerModel;
 use super::preprocess::is_separator;
+use crate::detect::{Detector, Entity};
+use crate::resolve::Resolver;
 use crate::{Error, Result};
 
 /// The JSON schema of [`EvalReport`].
@@ -76,13 +78,16 @@ pub struct EntityScores {
     pub coverage: f64,
 }
 
-/// The result of [`evaluate_conll`].
+/// The result of [`evaluate_conll`] and [`evaluate_conll_detector`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvalReport {
     /// Always [`EVAL_SCHEMA`].
     pub schema: String,
     /// The evaluated file.
     pub file: String,
+    /// What was evaluated: the model alone, or a detector with the resolver.
+    #[serde(default)]
+    pub predictor: Predictor,
     /// Sentences in it.
     pub sentences: usize,
     /// Scores per entity type, and `ALL`.
@@ -222,27 +227,110 @@ fn f_beta(p: f64, r: f64, beta: f64) -> f64 {
 ///
 /// This is `lantero eval ner FILE.conll`.
 pub fn evaluate_conll(path: &Path, model: &NerModel) -> Result<EvalReport> {
+    evaluate_with(
+        path,
+        Predictor::Model,
+        &["PER", "LOC", "ORG", "MISC"],
+        |texts| {
+            let tagged = model.tag_many(texts)?;
+            Ok(tagged
+                .into_iter()
+                .map(|spans| {
+                    spans
+                        .into_iter()
+                        .map(|s| Span {
+                            start: s.char_start,
+                            end: s.char_end,
+                            entity: s.entity,
+                        })
+                        .collect()
+                })
+                .collect())
+        },
+    )
+}
+
+/// Runs `detector` and the default [`Resolver`] over every sentence of a CoNLL file, each
+/// sentence a document of its own, and scores its `PERSON`, `LOCATION` and `ORGANIZATION`
+/// findings as `PER`, `LOC` and `ORG`: what the redaction proposes, with the name lists and the
+/// resolver's propagation beside the model. Only the types `detector` proposes are scored (the
+/// built-in detector leaves places and organisations out, so by default that is `PER`).
+///
+/// This is `lantero eval ner FILE.conll --detector`.
+///
+/// ```no_run
+/// use lantero_redact::detect::Detector;
+/// use lantero_redact::ner::eval::evaluate_conll_detector;
+///
+/// let report = evaluate_conll_detector("dev.conll".as_ref(), &Detector::builtin())?;
+/// println!("PERSON coverage {:.3}", report.entities["PER"].coverage);
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+pub fn evaluate_conll_detector(path: &Path, detector: &Detector) -> Result<EvalReport> {
+    let resolver = Resolver::default();
+    let types = [
+        (Entity::Person, "PER"),
+        (Entity::Location, "LOC"),
+        (Entity::Organization, "ORG"),
+    ];
+    let scored: Vec<&str> = types
+        .iter()
+        .filter(|(entity, _)| detector.proposes(*entity))
+        .map(|(_, name)| *name)
+        .collect();
+    evaluate_with(path, Predictor::Detector, &scored, |texts| {
+        texts
+            .iter()
+            .map(|text| {
+                let pages = [*text];
+                let findings = resolver.resolve(&pages, detector.detect_pages(&pages)?);
+                Ok(findings
+                    .into_iter()
+                    .filter_map(|f| {
+                        let (_, entity) = types.iter().find(|(e, _)| *e == f.entity)?;
+                        Some(Span {
+                            start: f.start,
+                            end: f.end,
+                            entity: (*entity).to_owned(),
+                        })
+                    })
+                    .collect())
+            })
+            .collect()
+    })
+}
+
+/// What an [`EvalReport`] measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Predictor {
+    /// The named-entity model alone.
+    #[default]
+    Model,
+    /// A detector and the resolver: the model with the name lists and propagation.
+    Detector,
+}
+
+/// Scores `predict` on the file's sentences, for the gold spans of the types in `scored`.
+fn evaluate_with(
+    path: &Path,
+    predictor: Predictor,
+    scored: &[&str],
+    mut predict: impl FnMut(&[&str]) -> Result<Vec<Vec<Span>>>,
+) -> Result<EvalReport> {
     let conll = std::fs::read_to_string(path).map_err(|e| Error::Input {
         path: path.to_owned(),
         reason: e.to_string(),
     })?;
-    let docs = parse_conll(&conll, &path.display().to_string())?;
+    let mut docs = parse_conll(&conll, &path.display().to_string())?;
+    for doc in &mut docs {
+        doc.spans.retain(|s| scored.contains(&s.entity.as_str()));
+    }
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let mut predicted = Vec::with_capacity(docs.len());
     // Batches of sentences keep each session run large without holding every output at once.
     for chunk in texts.chunks(256) {
-        for spans in model.tag_many(chunk)? {
-            predicted.push(
-                spans
-                    .into_iter()
-                    .map(|s| Span {
-                        start: s.char_start,
-                        end: s.char_end,
-                        entity: s.entity,
-                    })
-                    .collect::<Vec<_>>(),
-            );
-        }
+        predicted.extend(predict(chunk)?);
     }
     let triples: Vec<(&str, &[Span], &[Span])> = docs
         .iter()
@@ -252,6 +340,7 @@ pub fn evaluate_conll(path: &Path, model: &NerModel) -> Result<EvalReport> {
     Ok(EvalReport {
         schema: EVAL_SCHEMA.to_owned(),
         file: path.display().to_string(),
+        predictor,
         sentences: docs.len(),
         entities: score(&triples),
     })
@@ -259,7 +348,32 @@ pub fn evaluate_conll(path: &Path, model: &NerModel) -> Result<EvalReport> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use lantero_core::registry::Registry;
+
     use super::*;
+
+    #[test]
+    fn a_detector_is_scored_on_the_types_it_proposes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.conll");
+        let conll = "Karin\tB-PER\nLindqvist\tI-PER\nbor\tO\ni\tO\nLillby\tB-LOC\n\n\
+                     Sedan\tO\nringde\tO\nLindqvist\tB-PER\n";
+        std::fs::write(&path, conll).unwrap();
+        let mut registry = Registry::new("recognizer");
+        let person: Arc<dyn crate::detect::Recognizer> =
+            Arc::new(crate::detect::recognizers::PersonRecognizer);
+        registry.replace("person-gazetteer".to_owned(), person);
+        let detector = Detector::with_recognizers(registry).with_entities([Entity::Person]);
+        let report = evaluate_conll_detector(&path, &detector).unwrap();
+        assert_eq!(report.predictor, Predictor::Detector);
+        assert_eq!(report.sentences, 2);
+        assert_eq!(report.entities.keys().collect::<Vec<_>>(), ["ALL", "PER"]);
+        let person = report.entities["PER"];
+        assert_eq!(person.gold, 2, "the place is not scored");
+        assert!(person.correct >= 1, "Karin Lindqvist is found: {person:?}");
+    }
 
     #[test]
     fn b_tags_split_adjacent_entities_and_plain_tags_join() {
