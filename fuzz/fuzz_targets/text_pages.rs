@@ -5,15 +5,12 @@
 use lantero_redact::document::Document;
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 fuzz_target!(|bytes: &[u8]| {
-    let dir = std::env::temp_dir().join(format!("lantero-fuzz-{}", std::process::id()));
-    if std::fs::create_dir_all(&dir).is_err() {
+    let Some(path) = common::as_file(bytes, "input.txt") else {
         return;
-    }
-    let path = dir.join("input.txt");
-    if std::fs::write(&path, bytes).is_err() {
-        return;
-    }
+    };
     let Ok(document) = Document::open(&path) else {
         return;
     };

@@ -19,6 +19,31 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("test paths are UTF-8")
+}
+
+/// `lantero review INPUT -o REVIEW`, which must succeed; the session it wrote.
+fn review(input: &Path, review: &Path) -> serde_json::Value {
+    let output = lantero(&["review", arg(input), "-o", arg(review)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_str(&std::fs::read_to_string(review).unwrap()).unwrap()
+}
+
+/// `lantero redact INPUT -o OUT --review REVIEW`, with `extra` arguments after it.
+fn redact_reviewed(input: &Path, out: &Path, review: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "redact",
+        arg(input),
+        "-o",
+        arg(out),
+        "--review",
+        arg(review),
+    ];
+    args.extend_from_slice(extra);
+    lantero(&args)
+}
+
 #[test]
 fn detect_json_has_the_contract_shape() {
     let file = data("examples/data/beslut-ekonomiskt-bistand.txt");
@@ -98,18 +123,10 @@ fn bad_input_exits_2_with_one_line_naming_the_file() {
 fn review_then_redact_writes_a_verified_pdf_and_a_record() {
     let dir = tempfile::tempdir().unwrap();
     let input = data("examples/data/epost-tips.pdf");
-    let review = dir.path().join("r.json");
+    let review_path = dir.path().join("r.json");
     let out = dir.path().join("out.pdf");
     let record = dir.path().join("beslut.md");
-    let output = lantero(&[
-        "review",
-        input.to_str().unwrap(),
-        "-o",
-        review.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let session: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
+    let session = review(&input, &review_path);
     assert_eq!(session["schema"], "lantero.review/v1");
     assert!(
         session["proposals"]
@@ -118,16 +135,7 @@ fn review_then_redact_writes_a_verified_pdf_and_a_record() {
             .iter()
             .all(|p| p["decision"] == "pending")
     );
-    let output = lantero(&[
-        "redact",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--review",
-        review.to_str().unwrap(),
-        "--record-md",
-        record.to_str().unwrap(),
-    ]);
+    let output = redact_reviewed(&input, &out, &review_path, &["--record-md", arg(&record)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
     assert!(
@@ -163,26 +171,9 @@ fn redact_needs_decisions_and_leaves_nothing_on_failure() {
     ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     // A review made for another document must not be applied to this one.
-    let review = dir.path().join("r.json");
-    let other = data("examples/data/tjansteanteckning.pdf");
-    assert!(
-        lantero(&[
-            "review",
-            other.to_str().unwrap(),
-            "-o",
-            review.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
-    let output = lantero(&[
-        "redact",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--review",
-        review.to_str().unwrap(),
-    ]);
+    let review_path = dir.path().join("r.json");
+    review(&data("examples/data/tjansteanteckning.pdf"), &review_path);
+    let output = redact_reviewed(&input, &out, &review_path, &[]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("different document"));
     assert_eq!(
@@ -209,9 +200,9 @@ fn a_missing_native_library_is_reported_with_the_fix() {
 fn plain_text_is_set_on_pages_and_every_finding_is_masked() {
     let dir = tempfile::tempdir().unwrap();
     let input = data("examples/data/epost-tips.txt");
-    let review = dir.path().join("r.json");
+    let review_path = dir.path().join("r.json");
     let out = dir.path().join("out.pdf");
-    let output = lantero(&["detect", input.to_str().unwrap(), "--format", "json"]);
+    let output = lantero(&["detect", arg(&input), "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let detected: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let mut found: Vec<&str> = detected["findings"]
@@ -220,15 +211,7 @@ fn plain_text_is_set_on_pages_and_every_finding_is_masked() {
         .iter()
         .map(|f| f["text"].as_str().unwrap())
         .collect();
-    let output = lantero(&[
-        "review",
-        input.to_str().unwrap(),
-        "-o",
-        review.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let session: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
+    let session = review(&input, &review_path);
     let proposals = session["proposals"].as_array().unwrap();
     assert!(
         proposals
@@ -244,27 +227,14 @@ fn plain_text_is_set_on_pages_and_every_finding_is_masked() {
     found.sort_unstable();
     proposed.sort_unstable();
     assert_eq!(proposed, found);
-    let output = lantero(&[
-        "redact",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--review",
-        review.to_str().unwrap(),
-    ]);
+    let output = redact_reviewed(&input, &out, &review_path, &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("verified"), "{}", stderr(&output));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 
     let greek = dir.path().join("grekiska.txt");
     std::fs::write(&greek, "Hej\nΑθήνα\n").unwrap();
-    let output = lantero(&[
-        "redact",
-        greek.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--accept-all",
-    ]);
+    let output = lantero(&["redact", arg(&greek), "-o", arg(&out), "--accept-all"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("grekiska.txt: line 2: 'Α' (U+0391) cannot be set"),

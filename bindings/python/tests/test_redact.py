@@ -1,4 +1,4 @@
-"""The pipeline on the sample PDFs; PDFium comes from the pypdfium2 wheel."""
+"""The pipeline on the sample PDFs (and one as plain text); PDFium comes from the pypdfium2 wheel."""
 
 import json
 
@@ -60,6 +60,22 @@ def test_a_session_for_another_document_is_refused(redactor, samples, tmp_path):
     with pytest.raises(lantero.ReviewError, match="different document"):
         redactor.redact(samples / PDF, tmp_path / "x.pdf", session)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_plain_text_is_set_on_pages_and_redacted(redactor, samples, tmp_path):
+    text = samples / PDF.replace(".pdf", ".txt")
+    analysis = redactor.analyze(text)  # the file as it reads: offsets into its text, no boxes
+    assert analysis["pages"] == [text.read_text(encoding="utf-8")]
+    session = redactor.review(text)  # set on A4 pages: every proposal has a place to mask
+    assert session.proposals and all(p["boxes"] for p in session.proposals)
+    assert sorted(p["text"] for p in session.proposals) == sorted(f["text"] for f in analysis["findings"])
+    out = tmp_path / "utlamnas.pdf"
+    report = redactor.redact(text, out, session)
+    assert out.is_file() and report.record.masks == len(session.proposals)
+    greek = tmp_path / "grekiska.txt"
+    greek.write_text("Hej\nΑθήνα\n", encoding="utf-8")
+    with pytest.raises(lantero.InputError, match="line 2"):
+        redactor.review(greek)
 
 
 def test_bad_input_is_a_typed_error(redactor, tmp_path):
