@@ -128,10 +128,11 @@ impl Document {
 
     /// The document on the pages it is released on. Plain text is set on A4 pages (Courier
     /// 10 pt, 80 columns, 60 lines, wrapped at spaces; tabs every 8 columns; a form feed starts
-    /// a page): each page's text is the original text set on it, char for char, with the box
-    /// each char is drawn in, and the pages render like a PDF's. PDFs and images are returned
-    /// as they are. Text with a char the PDF standard
-    /// font cannot show (outside Windows-1252) is an [`Error::Input`] naming the line.
+    /// a page; a paragraph that fits on a page is kept on one): each page's text is the
+    /// original text set on it, char for char, with the box each char is drawn in, and the
+    /// pages render like a PDF's. PDFs and images are returned as they are. Text with a char
+    /// the PDF standard font cannot show (outside Windows-1252) is an [`Error::Input`] naming
+    /// the line.
     ///
     /// ```no_run
     /// use lantero_redact::document::{Document, SourceKind};

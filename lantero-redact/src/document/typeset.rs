@@ -4,7 +4,8 @@
 //! The text is set in Courier, a PDF standard font that PDFium carries itself (no font file is
 //! needed), at 10 pt on a 12 pt line: 80 columns and 60 lines within 20 mm margins. A line longer
 //! than 80 columns wraps at its last space that fits (a word longer than a line is cut), tabs
-//! stop every 8 columns, and a form feed starts a new page.
+//! stop every 8 columns, and a form feed starts a new page. A line of the text (a paragraph,
+//! once wrapped) that fits on a page is not split across two.
 //!
 //! Each page's text is the original text that is set on it, char for char, with the box of the
 //! cell each char is drawn in: wrapping only moves chars, so a name or an address that wraps
@@ -84,30 +85,49 @@ impl Pages {
         }
     }
 
-    /// Wraps one run of cells (a source line, or the part of one between form feeds).
-    fn add_wrapped(&mut self, start: usize, mut cells: Vec<(usize, char)>) {
-        while cells.len() > COLUMNS {
-            let rest = match cells[..=COLUMNS].iter().rposition(|&(_, c)| c == ' ') {
-                Some(at) if at > 0 => {
-                    let rest = cells.split_off(at + 1);
-                    // The space at the break is not drawn: the line end stands for it.
-                    cells.pop();
-                    rest
-                }
-                _ => cells.split_off(COLUMNS),
-            };
-            let line_start = cells.first().map_or(start, |&(i, _)| i);
-            self.add(Line {
-                start: line_start,
-                cells,
-            });
-            cells = rest;
+    /// Wraps one run of cells (a source line, or the part of one between form feeds) and adds
+    /// its lines. A paragraph that fits on a page is not split across two: the detectors search
+    /// a page at a time, and a name cut by a page break would be two words on two pages.
+    fn add_wrapped(&mut self, start: usize, cells: Vec<(usize, char)>) {
+        let lines = wrap(start, cells);
+        let used = self.pages.last().map_or(0, |(_, lines)| lines.len());
+        if used > 0 && used + lines.len() > LINES && lines.len() <= LINES {
+            self.pages.push((lines[0].start, Vec::new()));
         }
-        let line_start = cells.first().map_or(start, |&(i, _)| i);
-        self.add(Line {
-            start: line_start,
+        for line in lines {
+            self.add(line);
+        }
+    }
+}
+
+/// One run of cells as lines of at most [`COLUMNS`] cells, broken after the last space that
+/// fits (a run without one is cut); `start` is where an empty run starts in the text.
+fn wrap(start: usize, mut cells: Vec<(usize, char)>) -> Vec<Line> {
+    let mut lines = Vec::new();
+    loop {
+        let rest = if cells.len() <= COLUMNS {
+            None
+        } else {
+            Some(
+                match cells[..=COLUMNS].iter().rposition(|&(_, c)| c == ' ') {
+                    Some(at) if at > 0 => {
+                        let rest = cells.split_off(at + 1);
+                        // The space at the break is not drawn: the line end stands for it.
+                        cells.pop();
+                        rest
+                    }
+                    _ => cells.split_off(COLUMNS),
+                },
+            )
+        };
+        lines.push(Line {
+            start: cells.first().map_or(start, |&(i, _)| i),
             cells,
         });
+        match rest {
+            Some(rest) => cells = rest,
+            None => return lines,
+        }
     }
 }
 
@@ -335,6 +355,20 @@ mod tests {
         let pages = lines(&long);
         assert_eq!((pages.len(), pages[0].len(), pages[1].len()), (2, LINES, 1));
         assert_eq!(texts(&long)[1], "rad\n");
+    }
+
+    #[test]
+    fn a_paragraph_that_fits_on_a_page_is_not_split_across_two() {
+        let paragraph = "ord ".repeat(50); // 200 columns: three lines
+        let text = format!("{}{paragraph}\nslut", "rad\n".repeat(LINES - 2));
+        let sheets = layout(&text).unwrap();
+        assert_eq!(sheets[0].lines.len(), LINES - 2, "two lines left empty");
+        assert_eq!(sheets[1].lines.len(), 4);
+        assert!(sheets[1].text.starts_with("ord ord"));
+        let long = "ord ".repeat(20 * (LINES + 5)); // longer than a page: split where it must be
+        let text = format!("rad\n{long}");
+        let sheets = layout(&text).unwrap();
+        assert_eq!(sheets[0].lines.len(), LINES);
     }
 
     #[test]
