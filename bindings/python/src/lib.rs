@@ -1,7 +1,7 @@
 //! The `lantero` Python package: thin PyO3 bindings over the Lantero library crates.
 //!
 //! One Rust module per Python submodule, mirroring the crates: `identifiers`, `risk`,
-//! `assets`, `secrecy`, `framework` (lantero-core); `detect`, `review`, `redact`
+//! `assets`, `secrecy`, `framework` (lantero-core); `detect`, `review`, `redact`, `ner`
 //! (lantero-redact); `cases`; `fraudfinder`; and `errors`, the exception hierarchy. No domain
 //! logic lives here: each function converts its arguments, calls the crate (without the GIL
 //! for heavy work) and converts the result. Records cross as dicts of the crates' serde shapes
@@ -17,6 +17,7 @@ mod errors;
 mod framework;
 mod fraudfinder;
 mod identifiers;
+mod ner;
 mod redact;
 mod review;
 mod risk;
@@ -40,6 +41,7 @@ fn _lantero(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "detect", detect::module(py)?)?;
     add_submodule(m, "review", review::module(py)?)?;
     add_submodule(m, "redact", redact::module(py)?)?;
+    add_submodule(m, "ner", ner::module(py)?)?;
     add_submodule(m, "cases", cases::module(py)?)?;
     add_submodule(m, "fraudfinder", fraudfinder::module(py)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -15,6 +15,7 @@ Submodules mirror the crates' modules:
 ``lantero.detect``       detection of personal data in text, Python recognizers
 ``lantero.review``       review sessions and decision records
 ``lantero.redact``       the redaction pipeline to verified image-only PDFs, pseudonymisation
+``lantero.ner``          the named-entity model measured on annotated text
 ``lantero.cases``        case handling over SQLite or PostgreSQL
 ``lantero.fraudfinder``  welfare-crime method support and control rules over DataFrames
 ``lantero.errors``       the exception hierarchy (also importable from ``lantero``)
@@ -38,6 +39,7 @@ from . import (  # noqa: E402  (the native libraries must be configured first)
     framework,
     fraudfinder,
     identifiers,
+    ner,
     redact,
     review,
     risk,
@@ -55,6 +57,7 @@ __all__ = [
     "framework",
     "fraudfinder",
     "identifiers",
+    "ner",
     "redact",
     "review",
     "risk",
