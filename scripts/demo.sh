@@ -17,8 +17,12 @@ for doc in "$ROOT"/examples/data/*.pdf; do
     --record-json "$OUT/$name.decision.json" --record-md "$OUT/$name.decision.md"
   count=$((count + 1))
 done
+# Plain text too: the tip e-mail as a .txt file is set on A4 pages and released the same way.
+"$LANTERO" redact "$ROOT/examples/data/epost-tips.txt" -o "$OUT/epost-tips.txt.redacted.pdf" \
+  --accept-all
+count=$((count + 1))
 echo
-echo "Redacted $count sample documents from examples/data/."
+echo "Redacted $count sample documents from examples/data/ ($((count - 1)) PDFs, 1 plain-text e-mail)."
 echo "Output in $OUT:"
 echo "  *.redacted.pdf    image-only PDFs, verified (no text, fonts, annotations or metadata)"
 echo "  *.review.json     the proposals a caseworker confirms (lantero review)"
