@@ -44,10 +44,11 @@ test-benches:
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	$(CARGO) test --locked -p lantero-benches --benches
 
-## lint: formatting and clippy, warnings are errors
+## lint: formatting, clippy and rustdoc (broken doc links), warnings are errors
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps --workspace --quiet
 
 ## lint-all: lint plus the bindings' own workspaces (slow when cold)
 lint-all: lint lint-uniffi

@@ -32,7 +32,7 @@ enum Command {
     /// Evaluate the named-entity model on annotated data.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
-    /// Replace every finding with a consistent code ([PERSON_1] …) so material can leave the
+    /// Replace every finding with a consistent code (`[PERSON_1]` …) so material can leave the
     /// customer's environment without personal data.
     Pseudonymize(commands::pseudonymize::PseudonymizeArgs),
     /// Show where the native runtimes (PDFium, ONNX Runtime) are found.

@@ -31,7 +31,9 @@ impl Protection {
 
 impl AssetRegister {
     /// The effective protection of every asset, by position (see
-    /// [`AssetRegister::position`]), by the rule in the [module documentation](self).
+    /// [`AssetRegister::position`]): for importance and for each KLASSA aspect separately, the
+    /// maximum of the asset's own value and the effective values of every asset that depends on
+    /// it, transitively. Needs flow from what is supported to what supports it, never back.
     ///
     /// One pass in topological order, dependents before their dependencies, so each asset
     /// has its final value before it is passed on: O(assets + dependencies).

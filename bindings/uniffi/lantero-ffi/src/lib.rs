@@ -14,7 +14,7 @@
 //!
 //! Errors cross the boundary as one enum per area (`IdentifierError`, `RiskError`,
 //! `AssetError`, `CaseError`, `RedactError`), each variant carrying the library's one-line
-//! message. Every exported function runs inside [`guard`](guard::guard), so a panic comes out
+//! message. Every exported function runs inside `guard::guard`, so a panic comes out
 //! as the area's `Internal` variant rather than unwinding into the JVM or Swift runtime.
 #![cfg_attr(
     not(test),
