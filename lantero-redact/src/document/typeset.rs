@@ -5,7 +5,8 @@
 //! needed), at 10 pt on a 12 pt line: 80 columns and 60 lines within 20 mm margins. A line longer
 //! than 80 columns wraps at its last space that fits (a word longer than a line is cut), tabs
 //! stop every 8 columns, and a form feed starts a new page. A line of the text (a paragraph,
-//! once wrapped) that fits on a page is not split across two.
+//! once wrapped) that fits on a page is not split across two. Lines end with `\n`, `\r\n` or
+//! a lone `\r`.
 //!
 //! Each page's text is the original text that is set on it, char for char, with the box of the
 //! cell each char is drawn in: wrapping only moves chars, so a name or an address that wraps
@@ -153,6 +154,12 @@ pub(crate) fn layout(text: &str) -> std::result::Result<Vec<Sheet>, Unsupported>
                     cells.extend(std::iter::repeat_n((i, ' '), spaces));
                 }
                 '\r' if i + 1 == end => {}
+                // A carriage return alone ends a line, as in old Mac text.
+                '\r' => {
+                    pages.add_wrapped(piece_start, std::mem::take(&mut cells));
+                    piece_start = i + 1;
+                    line_number += 1;
+                }
                 '\u{FEFF}' if i == 0 => {}
                 '\u{0C}' => {
                     if !cells.is_empty() {
@@ -170,9 +177,9 @@ pub(crate) fn layout(text: &str) -> std::result::Result<Vec<Sheet>, Unsupported>
                 }
             }
         }
-        // After a form feed at a line's end, the next page starts with the next line.
-        let after_form_feed = piece_start > start && cells.is_empty();
-        if !after_form_feed {
+        // After a form feed (or a lone carriage return) at a line's end, the next line is next.
+        let after_break = piece_start > start && cells.is_empty();
+        if !after_break {
             pages.add_wrapped(piece_start, cells);
         }
         // A trailing newline ends the last line; it does not open another.
@@ -302,6 +309,10 @@ mod tests {
             lines("\u{FEFF}a\r\nb"),
             vec![vec!["a".to_string(), "b".into()]]
         );
+        assert_eq!(
+            lines("a\rb\r\rc\r"),
+            vec![vec!["a".to_string(), "b".into(), String::new(), "c".into()]]
+        );
         assert_eq!(lines(""), vec![vec![String::new()]]);
     }
 
@@ -374,9 +385,9 @@ mod tests {
     #[test]
     fn chars_courier_lacks_are_refused_with_their_line() {
         assert_eq!(
-            layout("åäö é € “citat” – ½\nett Ω").unwrap_err(),
+            layout("åäö é € “citat” – ½\rtvå\nett Ω").unwrap_err(),
             Unsupported {
-                line: 2, char: 'Ω'
+                line: 3, char: 'Ω'
             }
         );
         assert_eq!(layout("a\u{1}").unwrap_err().char, '\u{1}');
@@ -427,7 +438,7 @@ mod tests {
         /// share one.
         #[test]
         fn every_char_is_on_exactly_one_page(
-            text in "[a-zåäö \t]{0,300}([\n\u{0C}][a-zåäö \t]{0,200}){0,80}"
+            text in "[a-zåäö \t]{0,300}([\n\r\u{0C}][a-zåäö \t]{0,200}){0,80}"
         ) {
             let sheets = layout(&text).unwrap();
             prop_assert_eq!(sheets.iter().map(|s| s.text.as_str()).collect::<String>(), text);
