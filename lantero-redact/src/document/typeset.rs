@@ -20,7 +20,8 @@
 use std::path::Path;
 
 use pdfium_render::prelude::{
-    PdfDocument, PdfPageObjectsCommon, PdfPagePaperSize, PdfPoints, PdfiumError,
+    PdfDocument, PdfPageContentRegenerationStrategy, PdfPageObjectsCommon, PdfPagePaperSize,
+    PdfPoints, PdfiumError,
 };
 
 use crate::detect::Rect;
@@ -263,6 +264,8 @@ fn draw(
     let font = document.fonts_mut().courier();
     for sheet in sheets {
         let mut page = document.pages_mut().create_page_at_end(size)?;
+        // Regenerating the content stream after every line costs time quadratic in the lines.
+        page.set_content_regeneration_strategy(PdfPageContentRegenerationStrategy::Manual);
         for (row, line) in sheet.lines.iter().enumerate() {
             // PDFium misbehaves on empty text objects, and a blank line needs none.
             if line.trim().is_empty() {
@@ -277,6 +280,7 @@ fn draw(
                 PdfPoints::new(FONT_SIZE),
             )?;
         }
+        page.regenerate_content()?;
     }
     Ok(())
 }
