@@ -7,6 +7,10 @@
 //!   route, which still lacks the PNG-to-PDF step);
 //! - `open_document`: reading the PDF with its text and char boxes, for scale.
 //!
+//! And, in `text_50_pages`, the same pages' text as a `.txt` file (pages separated by form
+//! feeds): `typeset` opens it and sets it on A4 pages (`Document::typeset`, what review and
+//! redaction do with plain text), against `open_pdf`, reading the PDF, in the same run.
+//!
 //! Before timing, it prints the output's bytes per page next to the naive baseline: the sum of
 //! the PNG files `pdftoppm` writes for the first ten pages, a fair proxy for a PNG-to-PDF
 //! conversion (which embeds the PNG data nearly unchanged).
@@ -145,5 +149,40 @@ fn redact(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, redact);
+fn typeset(c: &mut Criterion) {
+    let text = match Document::open(input()) {
+        Ok(document) => document
+            .pages()
+            .iter()
+            .map(|page| page.text())
+            .collect::<Vec<_>>()
+            .join("\u{0C}"),
+        Err(err) => return eprintln!("typeset: skipped, {err}"),
+    };
+    let Ok(dir) = tempfile::tempdir() else {
+        return eprintln!("typeset: skipped, no temporary folder");
+    };
+    let path = dir.path().join("fifty_pages.txt");
+    let set = |path: &Path| Document::open(path).and_then(Document::typeset);
+    match std::fs::write(&path, &text).map(|()| set(&path)) {
+        Ok(Ok(document)) => println!(
+            "typeset: 50 PDF pages of text on {} A4 pages",
+            document.pages().len()
+        ),
+        Ok(Err(err)) => return eprintln!("typeset: skipped, {err}"),
+        Err(err) => return eprintln!("typeset: skipped, {err}"),
+    };
+    let mut group = c.benchmark_group("text_50_pages");
+    // The same text either way, so bytes per second compare the two directly.
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("typeset", |b| {
+        b.iter(|| set(&path).map(|d| d.pages().len()))
+    });
+    group.bench_function("open_pdf", |b| {
+        b.iter(|| Document::open(input()).map(|d| d.pages().len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, redact, typeset);
 criterion_main!(benches);
