@@ -186,6 +186,14 @@ fn plain_text_is_one_page_exactly_as_read() {
     assert!(!page.needs_ocr());
     assert!(rasterise(&document, 1, 150.0).is_err());
 
+    // Set on pages it has boxes and page images, and a blank page is not sent to OCR.
+    std::fs::write(&path, "Anna Svensson\n\u{0C}\n\n").unwrap();
+    let set = Document::open(&path).unwrap().typeset().unwrap();
+    assert_eq!(set.pages().len(), 2);
+    assert!(!set.pages()[0].boxes_for(0, 13).is_empty());
+    assert!(set.pages().iter().all(|p| !p.needs_ocr()));
+    assert!(rasterise(&set, 2, 150.0).is_ok());
+
     std::fs::write(&path, b"Anna \xff").unwrap();
     let err = Document::open(&path).unwrap_err();
     assert!(

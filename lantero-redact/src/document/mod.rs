@@ -152,9 +152,7 @@ impl Document {
         let (document, sheets, size) = typeset::typeset(&self.path, text)?;
         let pages = (1..)
             .zip(sheets)
-            .map(|(number, sheet)| {
-                Page::from_pdf(number, size, Rotation::None, (sheet.text, sheet.boxes), 0)
-            })
+            .map(|(number, sheet)| Page::from_set_text(number, size, (sheet.text, sheet.boxes)))
             .collect();
         Ok(Self::assemble(
             &self.path,

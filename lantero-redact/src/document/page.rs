@@ -15,7 +15,8 @@ pub enum SourceKind {
     Pdf,
     /// A raster image (a scan or photo); its pixels are the page.
     Image,
-    /// Plain text: no page image and no boxes.
+    /// Plain text: its text is what the page shows, so it never needs OCR. As read, it has no
+    /// page image and no boxes; set on pages (`Document::typeset`) it has both.
     Text,
 }
 
@@ -84,6 +85,26 @@ impl Page {
             text,
             boxes,
             hidden_annotations,
+            text_untrustworthy: false,
+        }
+    }
+
+    /// A page of plain text set on paper: its text and boxes come from the layout, not from
+    /// reading the PDF, so it is never OCR'd (a blank page is just blank).
+    pub(crate) fn from_set_text(
+        number: u32,
+        (width, height): (f32, f32),
+        (text, boxes): (String, Vec<Option<Rect>>),
+    ) -> Self {
+        Self {
+            number,
+            width,
+            height,
+            rotation: Rotation::None,
+            source: SourceKind::Text,
+            text,
+            boxes,
+            hidden_annotations: 0,
             text_untrustworthy: false,
         }
     }
