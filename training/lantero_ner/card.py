@@ -30,8 +30,14 @@ def _targets(person: dict, config: dict) -> str:
             f"{100 / max(gold, 1):.1f} points of recall." + _detector_targets(config))
 
 
+def _detector_person(config: dict) -> dict | None:
+    """The built-in detector's PERSON dev metrics, when ``lantero eval ner --detector`` measured
+    them (``python -m lantero_ner card``)."""
+    return (config.get("detector_dev_metrics") or {}).get("PER")
+
+
 def _detector_targets(config: dict) -> str:
-    person = (config.get("detector_dev_metrics") or {}).get("PER")
+    person = _detector_person(config)
     if not person:
         return ""
     return (f" With the name lists and the resolver (what the redaction proposes), F1 is "
@@ -40,8 +46,8 @@ def _detector_targets(config: dict) -> str:
 
 def _detector(config: dict) -> str:
     """The dev figures of what the redaction proposes (the built-in detector: this model with the
-    name lists and the resolver), when ``lantero eval ner --detector`` measured them."""
-    person = (config.get("detector_dev_metrics") or {}).get("PER")
+    name lists and the resolver), when measured."""
+    person = _detector_person(config)
     if not person:
         return ""
     covered = round(person["coverage"] * person["gold"])

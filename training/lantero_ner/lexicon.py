@@ -77,6 +77,12 @@ ORGS = [
     "Röda Korset", "Stadsmissionen", "Hyresgästföreningen", "Kommunal", "Vision",
 ]
 
+# ORGS by kind, by position: authorities, courts, banks and the region; companies; schools,
+# care and associations.
+INSTITUTIONS = ORGS[:25]
+COMPANIES = ORGS[25:40]
+SERVICES = ORGS[40:]
+
 TRADES = """
 Bygg Städ Transport Konsult Fastigheter Måleri Taxi Restaurang Omsorg Assistans Handel El VVS
 Redovisning Åkeri Livs Frisör Bilverkstad Import Hemtjänst Entreprenad Tvätt Café Pizzeria

@@ -295,7 +295,7 @@ class Names:
 
     def company(self, rng: random.Random) -> str:
         if not self.wide_share or rng.random() >= self.wide_share:
-            return rng.choice(lexicon.ORGS[25:40])
+            return rng.choice(lexicon.COMPANIES)
         # A firm named after a person or a place, as Swedish firms often are.
         owner = self.last(rng) if rng.random() < 0.6 else self.place(rng)
         return f"{owner} {rng.choice(lexicon.TRADES)} {rng.choice(['AB', 'AB', 'HB'])}"
@@ -464,7 +464,7 @@ def _value(rng: random.Random, key: str, b: _Builder, kommun: str, domain: str, 
     elif key == "company":
         b.add(names.company(rng), "ORG")
     elif key in ("org", "school"):
-        b.add(rng.choice(lexicon.ORGS[:25] if key == "org" else lexicon.ORGS[40:]), "ORG")
+        b.add(rng.choice(lexicon.INSTITUTIONS if key == "org" else lexicon.SERVICES), "ORG")
     elif key in ("place", "place2"):
         b.add(names.place(rng), "LOC")
     elif key == "street":
