@@ -109,19 +109,10 @@ impl Page {
         }
     }
 
+    /// A page of plain text as read: one page, no size, no boxes.
     pub(crate) fn from_text(text: String) -> Self {
         let boxes = vec![None; text.chars().count()];
-        Self {
-            number: 1,
-            width: 0.0,
-            height: 0.0,
-            rotation: Rotation::None,
-            source: SourceKind::Text,
-            text,
-            boxes,
-            hidden_annotations: 0,
-            text_untrustworthy: false,
-        }
+        Self::from_set_text(1, (0.0, 0.0), (text, boxes))
     }
 
     /// The page number, starting at 1.
