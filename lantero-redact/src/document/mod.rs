@@ -20,6 +20,7 @@ mod image;
 mod page;
 mod pdf;
 mod text;
+mod trust;
 mod typeset;
 
 use std::fmt;
@@ -28,11 +29,13 @@ use std::path::{Path, PathBuf};
 use ::image::{DynamicImage, ImageFormat};
 use pdfium_render::prelude::PdfDocument;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 pub use self::image::ASSUMED_DPI;
 pub use geometry::Rotation;
 pub use page::{Page, SourceKind};
 pub use text::Word;
+pub use trust::{OcrReason, OcrRegion};
 
 pub(crate) use pdf::geometry as pdf_page_geometry;
 
@@ -47,6 +50,7 @@ use crate::{Error, Result};
 pub struct Document {
     path: PathBuf,
     kind: SourceKind,
+    sha256: String,
     pages: Vec<Page>,
     #[serde(skip)]
     source: Source,
@@ -87,6 +91,17 @@ impl Document {
             }
         };
         let bytes = read(path)?;
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let document = Self::parse(path, &extension, image_format, bytes)?;
+        Ok(Self { sha256, ..document })
+    }
+
+    fn parse(
+        path: &Path,
+        extension: &str,
+        image_format: Option<ImageFormat>,
+        bytes: Vec<u8>,
+    ) -> Result<Self> {
         if let Some(format) = image_format {
             let (image, dpi) = image::decode(path, &bytes, format)?;
             let scale = 72.0 / dpi;
@@ -154,21 +169,27 @@ impl Document {
             .zip(sheets)
             .map(|(number, sheet)| Page::from_set_text(number, size, (sheet.text, sheet.boxes)))
             .collect();
-        Ok(Self::assemble(
-            &self.path,
-            SourceKind::Pdf,
-            pages,
-            Source::Pdf(document),
-        ))
+        let set = Self::assemble(&self.path, SourceKind::Pdf, pages, Source::Pdf(document));
+        Ok(Self {
+            sha256: self.sha256,
+            ..set
+        })
     }
 
     fn assemble(path: &Path, kind: SourceKind, pages: Vec<Page>, source: Source) -> Self {
         Self {
             path: path.to_path_buf(),
             kind,
+            sha256: String::new(),
             pages,
             source,
         }
+    }
+
+    /// SHA-256 (lower-case hex) of the file's bytes as read by [`Self::open`]: review sessions
+    /// are tied to it, so decisions are never applied to another file.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
     }
 
     /// The path the document was opened from.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::geometry::Rotation;
 use super::text::{self, Word};
+use super::trust::OcrRegion;
 use crate::detect::Rect;
 use crate::{Error, Result};
 
@@ -50,7 +51,7 @@ pub struct Page {
     boxes: Vec<Option<Rect>>,
     hidden_annotations: u32,
     #[serde(default)]
-    text_untrustworthy: bool,
+    ocr_regions: Vec<OcrRegion>,
 }
 
 impl Page {
@@ -65,7 +66,7 @@ impl Page {
             text: String::new(),
             boxes: Vec::new(),
             hidden_annotations: 0,
-            text_untrustworthy: false,
+            ocr_regions: Vec::new(),
         }
     }
 
@@ -85,7 +86,7 @@ impl Page {
             text,
             boxes,
             hidden_annotations,
-            text_untrustworthy: false,
+            ocr_regions: Vec::new(),
         }
     }
 
@@ -105,7 +106,7 @@ impl Page {
             text,
             boxes,
             hidden_annotations: 0,
-            text_untrustworthy: false,
+            ocr_regions: Vec::new(),
         }
     }
 
@@ -158,15 +159,20 @@ impl Page {
         self.hidden_annotations
     }
 
-    /// Whether the page's text layer may not say what the page shows (a symbolic, Type 3 or
-    /// unembedded non-standard font draws some of it); such pages are also read with OCR.
-    pub fn text_untrustworthy(&self) -> bool {
-        self.text_untrustworthy
+    /// The parts of the page whose text layer does not say what they show (text in a Type 3,
+    /// unmapped symbolic or unembedded non-standard font; images on a page with text). The
+    /// pipeline reads exactly these by OCR and adds what it reads to the page text.
+    pub fn ocr_regions(&self) -> &[OcrRegion] {
+        &self.ocr_regions
     }
 
-    /// Marks the text layer as untrustworthy.
-    pub(crate) fn mark_text_untrustworthy(&mut self) {
-        self.text_untrustworthy = true;
+    /// Whether some of the page must be read by OCR besides its text layer.
+    pub fn text_untrustworthy(&self) -> bool {
+        !self.ocr_regions.is_empty()
+    }
+
+    pub(crate) fn set_ocr_regions(&mut self, regions: Vec<OcrRegion>) {
+        self.ocr_regions = regions;
     }
 
     /// Appends text read another way (OCR) after the page's own text, separated by a blank

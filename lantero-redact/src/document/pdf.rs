@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use pdfium_render::prelude::{
-    PdfDocument, PdfPage, PdfPageAnnotationType, PdfPageObjectsCommon, PdfPageRenderRotation,
-    PdfPageTextChar, PdfiumError,
+    PdfDocument, PdfPage, PdfPageAnnotationType, PdfPageRenderRotation, PdfPageTextChar,
+    PdfiumError,
 };
 
 use super::geometry::{PageGeometry, Rotation};
@@ -137,44 +137,8 @@ fn read_page(page: &PdfPage, number: u32) -> Result<Page, PdfiumError> {
         builder.finish(),
         annotations,
     );
-    if has_untrustworthy_font(page) {
-        result.mark_text_untrustworthy();
-    }
+    result.set_ocr_regions(super::trust::ocr_regions(page, &geometry));
     Ok(result)
-}
-
-/// Whether any text on the page is drawn in a font whose text may not be what it shows:
-/// symbolic fonts (custom encodings) and fonts that are neither a standard font nor embedded
-/// (Type 3 fonts draw glyphs with arbitrary names; PDFium's text for them can be anything).
-/// Such pages are also read with OCR, since a lying text layer hides data from the detectors
-/// while the rendered page shows it.
-fn has_untrustworthy_font(page: &PdfPage) -> bool {
-    page.objects().iter().any(|object| {
-        object.as_text_object().is_some_and(|text| {
-            let font = text.font();
-            let name = font.name();
-            // Type 3 fonts have no name: PDFium reports them as embedded, nameless fonts.
-            font.is_symbolic()
-                || name.is_empty()
-                || (!font.is_embedded().unwrap_or(false) && !is_standard_font(&name))
-        })
-    })
-}
-
-/// The standard 14 fonts (and the common names viewers substitute for them), which every
-/// reader maps to Unicode the same way.
-fn is_standard_font(name: &str) -> bool {
-    const FAMILIES: [&str; 6] = [
-        "Helvetica",
-        "Times",
-        "Courier",
-        "Arial",
-        "TimesNewRoman",
-        "CourierNew",
-    ];
-    // Subset fonts are named "ABCDEF+Name".
-    let name = name.split_once('+').map_or(name, |(_, rest)| rest);
-    FAMILIES.iter().any(|family| name.starts_with(family))
 }
 
 /// A PDFium char value as text: hyphens that PDFium marks at line ends (U+0002) stay hyphens;

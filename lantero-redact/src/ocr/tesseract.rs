@@ -123,8 +123,11 @@ impl Tesseract {
             program: self.program.clone(),
             reason: err.to_string(),
         };
+        // Pages are read in parallel, one process each: Tesseract's own threads would only
+        // compete with the other processes for the same cores.
         let mut child = Command::new(&self.program)
             .args(args)
+            .env("OMP_THREAD_LIMIT", "1")
             .stdin(if stdin.is_some() {
                 Stdio::piped()
             } else {

@@ -33,6 +33,13 @@ impl ReviewSession {
     /// A session with one pending proposal per finding.
     pub fn new(document: &str, document_bytes: &[u8], pages: u32, findings: &[Finding]) -> Self {
         let sha = hex::encode(Sha256::digest(document_bytes));
+        Self::for_digest(document, &sha, pages, findings)
+    }
+
+    /// A session for a document whose SHA-256 (hex) is already known, as
+    /// [`Document::sha256`](crate::document::Document::sha256) gives it.
+    pub fn for_digest(document: &str, sha256: &str, pages: u32, findings: &[Finding]) -> Self {
+        let sha = sha256.to_owned();
         let proposals = findings
             .iter()
             .map(|f| Proposal::from_finding(&sha, f))
@@ -99,7 +106,11 @@ impl ReviewSession {
 
     /// Checks that `bytes` are the document this session was made for.
     pub fn check_document(&self, bytes: &[u8], source: &str) -> Result<()> {
-        let sha = hex::encode(Sha256::digest(bytes));
+        self.check_digest(&hex::encode(Sha256::digest(bytes)), source)
+    }
+
+    /// Checks that `sha256` (hex) is the hash of the document this session was made for.
+    pub fn check_digest(&self, sha: &str, source: &str) -> Result<()> {
         if sha == self.document_sha256 {
             return Ok(());
         }
@@ -208,9 +219,10 @@ fn event(by: &str, action: &str, provision: Option<&str>) -> DecisionEvent {
     }
 }
 
-/// Finite, non-negative and with positive area.
+/// Finite and with positive area. Boxes may reach past the page: text drawn outside the
+/// visible page is still proposed (and verified absent), and painting clips to the page.
 fn is_valid_rect(r: &Rect) -> bool {
-    r.iter().all(|v| v.is_finite() && *v >= 0.0) && r[2] > r[0] && r[3] > r[1]
+    r.iter().all(|v| v.is_finite()) && r[2] > r[0] && r[3] > r[1]
 }
 
 #[cfg(test)]

@@ -22,18 +22,19 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+mod ocr;
+
+pub use ocr::OCR_DPI;
+
 use crate::detect::{Detector, Finding};
 use crate::document::Document;
-use crate::ocr::{OcrEngine, OcrText, Tesseract};
+use crate::ocr::{OcrEngine, Tesseract};
 use crate::record::DecisionRecord;
-use crate::render::{Mask, RenderOptions, rasterise};
+use crate::render::{Mask, RenderOptions};
 use crate::resolve::Resolver;
 use crate::review::ReviewSession;
 use crate::write::{WriteReport, write_redacted};
 use crate::{Error, Result};
-
-/// Resolution pages are rasterised at for OCR: Tesseract reads 300 dpi best.
-pub const OCR_DPI: f32 = 300.0;
 
 /// What happens to proposals nobody decided on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,20 +48,30 @@ pub enum PendingPolicy {
     Release,
 }
 
-/// A document read, OCR'd where it had no text, and searched: the findings carry boxes.
+/// A document read, OCR'd where its text layer cannot be trusted, and searched: the findings
+/// carry boxes. It is what a review session is made from ([`Analysis::session`]).
 pub struct Analysis {
-    /// The opened document (pages with text and char boxes).
+    /// The opened document (pages with text and char boxes, OCR text added).
     pub document: Document,
     /// Resolved findings, numbered in page and reading order, with boxes on PDF and image pages.
     pub findings: Vec<Finding>,
-    /// The document's bytes hashed into review sessions.
-    pub bytes: Vec<u8>,
 }
 
 impl Analysis {
     /// The page texts the findings' offsets index.
     pub fn page_texts(&self) -> Vec<&str> {
         self.document.pages().iter().map(|p| p.text()).collect()
+    }
+
+    /// A review session with one pending proposal per finding, tied to the document's hash.
+    pub fn session(&self) -> ReviewSession {
+        let pages = u32::try_from(self.document.pages().len()).unwrap_or(u32::MAX);
+        ReviewSession::for_digest(
+            &self.document.path().display().to_string(),
+            self.document.sha256(),
+            pages,
+            &self.findings,
+        )
     }
 }
 
@@ -134,25 +145,32 @@ impl Redactor {
         &self.options
     }
 
-    /// Opens `path`, OCRs pages without text, and finds and resolves what to propose. A `.txt`
-    /// file is one page of text as read, so findings index the file's text and have no boxes.
+    /// Opens `path`, OCRs what its text layer does not hold, and finds and resolves what to
+    /// propose. A `.txt` file is one page of text as read, so findings index the file's text
+    /// and have no boxes.
     pub fn analyze(&self, path: &Path) -> Result<Analysis> {
-        self.analyze_document(path, Document::open(path)?)
+        self.analyze_document(Document::open(path)?)
     }
 
     /// As [`Self::analyze`], on the pages the document is released on: a `.txt` file is first
     /// set on A4 pages ([`Document::typeset`]), so its findings carry boxes to mask.
     /// [`Self::review`] and [`Self::redact`] analyse documents this way.
     pub fn analyze_pages(&self, path: &Path) -> Result<Analysis> {
-        self.analyze_document(path, Document::open(path)?.typeset()?)
+        self.analyze_document(Self::open(path)?)
     }
 
-    fn analyze_document(&self, path: &Path, mut document: Document) -> Result<Analysis> {
-        let bytes = std::fs::read(path).map_err(|err| Error::Input {
-            path: path.into(),
-            reason: err.to_string(),
-        })?;
-        self.ocr_pages(&mut document)?;
+    /// Opens `path` as it is released: PDFs and images as they are, plain text set on pages.
+    /// The file is read and hashed once; nothing is detected.
+    pub fn open(path: &Path) -> Result<Document> {
+        Document::open(path)?.typeset()
+    }
+
+    /// OCRs what `document`'s text layer does not hold (pages without text, images on text
+    /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves.
+    pub fn analyze_document(&self, mut document: Document) -> Result<Analysis> {
+        if let Some(engine) = &self.ocr {
+            ocr::read_pages(&mut document, engine)?;
+        }
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
         let findings = self.detector.detect_pages(&texts)?;
         let mut findings = self.resolver.resolve(&texts, findings);
@@ -161,21 +179,19 @@ impl Redactor {
                 finding.boxes = page.boxes_for(finding.start, finding.end);
             }
         }
-        Ok(Analysis {
-            document,
-            findings,
-            bytes,
-        })
+        Ok(Analysis { document, findings })
     }
 
     /// A review session with one pending proposal per finding.
     pub fn review(&self, path: &Path) -> Result<ReviewSession> {
-        let analysis = self.analyze_pages(path)?;
-        Ok(session_for(path, &analysis))
+        Ok(self.analyze_pages(path)?.session())
     }
 
     /// Applies `session`'s decisions (or, with `None`, every proposal) to `path` and writes a
     /// verified image-only PDF to `out`. Nothing is left at `out` unless every check passed.
+    ///
+    /// With a session, nothing is analysed again: the file is opened, checked to be the one
+    /// the session was made for, and rendered with the session's masks ([`Self::apply`]).
     pub fn redact(
         &self,
         path: &Path,
@@ -183,19 +199,27 @@ impl Redactor {
         session: Option<&ReviewSession>,
         pending: PendingPolicy,
     ) -> Result<RedactReport> {
-        let analysis = self.analyze_pages(path)?;
-        let owned;
-        let session = match session {
-            Some(session) => {
-                session.validate(&path.display().to_string())?;
-                session.check_document(&analysis.bytes, &path.display().to_string())?;
-                session
-            }
+        match session {
+            Some(session) => self.apply(&Self::open(path)?, session, out, pending),
             None => {
-                owned = session_for(path, &analysis);
-                &owned
+                let analysis = self.analyze_pages(path)?;
+                self.apply(&analysis.document, &analysis.session(), out, pending)
             }
-        };
+        }
+    }
+
+    /// Renders `document` with `session`'s masks, writes it to `out` and verifies it. Runs no
+    /// OCR and no detection: the session already says what to mask and where.
+    pub fn apply(
+        &self,
+        document: &Document,
+        session: &ReviewSession,
+        out: &Path,
+        pending: PendingPolicy,
+    ) -> Result<RedactReport> {
+        let source = document.path().display().to_string();
+        session.validate(&source)?;
+        session.check_digest(document.sha256(), &source)?;
         let mask_pending = pending == PendingPolicy::Mask || session.proposals.is_empty();
         let masks = masks_for(session, mask_pending, self.options.labels)?;
         let mut masked_strings: Vec<String> = session
@@ -206,72 +230,19 @@ impl Redactor {
             .collect();
         masked_strings.sort();
         masked_strings.dedup();
-        let write = write_redacted(
-            &analysis.document,
-            &masks,
-            out,
-            &self.options,
-            &masked_strings,
-        )?;
+        let write = write_redacted(document, &masks, out, &self.options, &masked_strings)?;
         Ok(RedactReport {
             write,
             record: DecisionRecord::from_session(session, mask_pending),
             pending: session.pending(),
             pending_policy: pending,
-            hidden_annotations: analysis
-                .document
+            hidden_annotations: document
                 .pages()
                 .iter()
                 .map(|p| p.hidden_annotations())
                 .sum(),
         })
     }
-
-    /// Gives pages without a text layer the text Tesseract (or the configured engine) reads,
-    /// and adds what it reads to pages whose text layer may lie about what they show.
-    fn ocr_pages(&self, document: &mut Document) -> Result<()> {
-        let Some(engine) = &self.ocr else {
-            return Ok(());
-        };
-        let wanted: Vec<u32> = document
-            .pages()
-            .iter()
-            .filter(|p| p.needs_ocr() || p.text_untrustworthy())
-            .map(|p| p.number())
-            .collect();
-        for number in wanted {
-            let raster = rasterise(document, number, OCR_DPI)?;
-            let grey = raster
-                .to_image()
-                .map(|image| image.to_luma8())
-                .ok_or_else(|| Error::Pdf {
-                    path: document.path().into(),
-                    reason: format!("page {number}: the rendered page has no pixels"),
-                })?;
-            let dpi = raster.scale().0 * 72.0;
-            let words = engine.recognize(&grey, dpi)?;
-            let text = OcrText::from_words(&words);
-            if let Some(page) = document.pages_mut().get_mut(number as usize - 1) {
-                if page.needs_ocr() {
-                    page.set_text_layer(text.text, text.boxes)?;
-                } else {
-                    page.append_text_layer(&text.text, text.boxes)?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A session for the analysis of `path`.
-fn session_for(path: &Path, analysis: &Analysis) -> ReviewSession {
-    let pages = u32::try_from(analysis.document.pages().len()).unwrap_or(u32::MAX);
-    ReviewSession::new(
-        &path.display().to_string(),
-        &analysis.bytes,
-        pages,
-        &analysis.findings,
-    )
 }
 
 /// The masks a session applies. A masked proposal with no position cannot be painted, and
