@@ -10,10 +10,14 @@
 //!
 //! Context: `iban`, `kontonummer`, `konto` raise the score. An IBAN written in lower case is
 //! proposed only after `iban`.
+//!
+//! An IBAN wrapped over a line break (`SE45 5000 0000 0583⏎9825 7466`) is found whole when its
+//! check passes (see `linebreak`).
 
 use regex::Regex;
 
 use super::common::{Pattern, at_word_start, candidate, compiled, followed_by_alphanumeric};
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::word_before;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -98,6 +102,14 @@ pub const IBAN_LENGTHS: &[(&str, usize)] = &[
     ("XK", 20),
 ];
 
+/// A wrapped IBAN must pass mod 97: the check makes joining two lines' characters by chance
+/// (one time in 97) no more likely than a typo on one line.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_VALID,
+    beside: None,
+};
+
 static PATTERN: Pattern =
     Pattern::new(|| Regex::new(r"(?i)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){8,32}").ok());
 
@@ -126,6 +138,13 @@ impl Recognizer for IbanRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl IbanRecognizer {
+    /// Finds IBANs in `text` as it stands (see [`Wrapping`] for values over a line break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let pattern = compiled(self.name(), &PATTERN)?;
         let mut found = Vec::new();
         let mut from = 0;

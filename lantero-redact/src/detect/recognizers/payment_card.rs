@@ -10,6 +10,9 @@
 //!
 //! Context: `kort`, `kortnummer`, `betalkort`, `visa`, `mastercard`, … raise the score; `ocr`,
 //! `referens`, `faktura`, … nearer than those lower it (OCR numbers carry Luhn digits too).
+//!
+//! A number wrapped over a line break (`4111 1111⏎1111 1111`) is found whole when it passes
+//! Luhn and has a known issuer (see `linebreak`).
 
 use lantero_core::identifiers::luhn;
 use regex::Regex;
@@ -18,6 +21,7 @@ use super::common::{
     DigitGroups, Pattern, candidate, compiled, context, continues_token, followed_by_alphanumeric,
     is_separator,
 };
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::WINDOW_CHARS;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -77,6 +81,14 @@ pub const SCORE_UNKNOWN_ISSUER_IN_CONTEXT: f32 = 0.6;
 /// Score of a valid number after a word that says it is some other number.
 pub const SCORE_CONTRADICTED: f32 = 0.4;
 
+/// A wrapped card must be a known issuer's and pass Luhn, whatever the context: two lines of
+/// digits pass Luhn by chance one time in ten.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_VALID,
+    beside: None,
+};
+
 static START: Pattern = Pattern::new(|| Regex::new(r"\d(?:[ \u{a0}-]?\d){12,}").ok());
 
 /// Finds payment card numbers.
@@ -104,6 +116,14 @@ impl Recognizer for PaymentCardRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl PaymentCardRecognizer {
+    /// Finds card numbers in `text` as it stands (see [`Wrapping`] for values over a line
+    /// break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let start_pattern = compiled(self.name(), &START)?;
         let mut found = Vec::new();
         let mut from = 0;
