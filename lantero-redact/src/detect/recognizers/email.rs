@@ -186,6 +186,38 @@ mod tests {
         }
     }
 
+    #[test]
+    fn wrapped_addresses_are_found_whole() {
+        for address in [
+            "karin.\nlindqvist@lillby.se",
+            "karin.lindqvist@\nlillby.se",
+            "karin.lindqvist\n@lillby.se",
+            "info@bygg-\nåkesson.se",
+            "x.y@sub.domain.\nco.uk",
+        ] {
+            let text = format!("Skriv till {address} snarast.");
+            assert_eq!(found(&text), [address], "{address:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        // The line before ends with a word of its own.
+        assert_eq!(
+            found("Skriv till anna\nkarin@lillby.se"),
+            ["karin@lillby.se"]
+        );
+        // The line after starts with one.
+        assert_eq!(
+            found("Skriv till karin@lillby.se\nsnarast"),
+            ["karin@lillby.se"]
+        );
+        assert_eq!(
+            found("karin.\n\nlindqvist@lillby.se"),
+            ["lindqvist@lillby.se"]
+        );
+    }
+
     proptest! {
         #[test]
         fn generated_addresses_are_found_whole(

@@ -115,8 +115,8 @@ impl Wrapping {
 fn ends_its_line_cleanly(text: &str, end: usize) -> bool {
     let rest = text[end..].split('\n').next().unwrap_or_default();
     let mut chars = rest.chars();
-    let more_digits = chars.next().is_some_and(is_separator)
-        && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let more_digits =
+        chars.next().is_some_and(is_separator) && chars.next().is_some_and(|c| c.is_ascii_digit());
     let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
     let next_cell = (rest.starts_with('\t') || gap >= 2) && !rest.trim().is_empty();
     !more_digits && !next_cell
@@ -212,10 +212,7 @@ mod tests {
             let view = Joined::new(text, &b, joint);
             let start = view.text.find("12").unwrap();
             let end = view.text.find("34").unwrap() + 2;
-            assert_eq!(
-                (view.original_start(start), view.original_end(end)),
-                (2, 9)
-            );
+            assert_eq!((view.original_start(start), view.original_end(end)), (2, 9));
             let c = view.text.find('c').unwrap();
             assert_eq!(view.original_start(c), 12, "{joint:?}");
             assert_eq!(view.original_end(view.text.len()), text.len());

@@ -222,6 +222,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn wrapped_plates_are_found_after_context() {
+        for (text, plate) in [
+            ("Bilen, reg.nr KTF\n38C, stod kvar.", "KTF\n38C"),
+            ("Fordonet ABC \n123 parkerades.", "ABC \n123"),
+            ("personbil NH\nP27W", "NH\nP27W"),
+        ] {
+            assert_eq!(spans(text), [(plate, SCORE_IN_CONTEXT)], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        for text in [
+            // No word for a vehicle: an abbreviation ending a line and a number starting the next.
+            "kursen hos ABF\n123 deltagare",
+            "reg.nr ABC\n1234",
+            "reg.nr ABC\n12\n3",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn generated_plates_are_found(letters in "[A-HJ-PR-UW-Z]{3}", digits in "[0-9]{2}", last in "[0-9A-HJ-NPR-UW-Z]", space: bool) {
