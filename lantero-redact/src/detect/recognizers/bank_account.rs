@@ -136,6 +136,8 @@ struct Reading {
     account_end: usize,
     labelled: bool,
     valid: bool,
+    /// Whether it takes every digit group written there.
+    whole: bool,
 }
 
 impl Recognizer for BankAccountRecognizer {
@@ -274,7 +276,7 @@ fn best_reading(
             ends.insert(0, clearing_end + skip + 1);
         }
     }
-    let mut readings: Vec<(bool, Reading)> = Vec::new();
+    let mut readings: Vec<Reading> = Vec::new();
     for clearing_end in ends {
         let Some(join) = joiner.captures(&text[clearing_end..]) else {
             continue;
@@ -308,20 +310,17 @@ fn best_reading(
                 account_end,
                 labelled,
                 valid,
+                whole: n == groups.len(),
             };
-            readings.push((n == groups.len(), reading));
+            readings.push(reading);
         }
     }
-    let preferences: [fn(&(bool, Reading)) -> bool; 4] = [
-        |(whole, r)| *whole && r.valid,
-        |(whole, _)| *whole,
-        |(_, r)| r.valid,
-        |_| true,
-    ];
+    let preferences: [fn(&Reading) -> bool; 4] =
+        [|r| r.whole && r.valid, |r| r.whole, |r| r.valid, |_| true];
     let best = preferences
         .into_iter()
         .find_map(|prefer| readings.iter().position(prefer))?;
-    Some(readings.swap_remove(best).1)
+    Some(readings.swap_remove(best))
 }
 
 /// The score and reason of a reading, or `None` when it is not proposed.
