@@ -264,4 +264,59 @@ mod tests {
         assert_eq!(spans("ab  1234\n5678    9 000", ANY), Vec::<&str>::new());
         assert_eq!(spans("ab 1234\n5678-9 000", ANY), Vec::<&str>::new());
     }
+
+    /// The three values released readable, through the detector onto a page with a box per
+    /// char: each finding's text is the original slice with its `\n`, and its mask has a box
+    /// on each of the two lines.
+    #[test]
+    fn wrapped_findings_mask_both_lines() {
+        use std::sync::Arc;
+
+        use crate::detect::Detector;
+        use crate::detect::recognizers::{
+            BankAccountRecognizer, IbanRecognizer, VehicleRegistrationRecognizer,
+        };
+        use crate::document::Page;
+
+        let text = "Utbetalning till konto 8125-8, 318\n105 286-1 och IBAN SE45 5000 0000 0583\n\
+                    9825 7466. Bilen med reg.nr KTF\n38C stod kvar.";
+        let mut detector = Detector::with_recognizers(lantero_core::registry::Registry::new("r"));
+        detector.add_recognizer(Arc::new(BankAccountRecognizer));
+        detector.add_recognizer(Arc::new(IbanRecognizer));
+        detector.add_recognizer(Arc::new(VehicleRegistrationRecognizer));
+        // One 6 × 12 pt box per char, a line 20 pt below the one before.
+        let (mut x, mut y) = (0.0_f32, 0.0_f32);
+        let boxes = text
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    (x, y) = (0.0, y + 20.0);
+                    return None;
+                }
+                x += 6.0;
+                Some([x - 6.0, y, x, y + 12.0])
+            })
+            .collect();
+        let mut page = Page::blank(1, 595.0, 842.0);
+        page.set_text_layer(text.to_owned(), boxes).unwrap();
+        let findings = detector.detect_pages(&[text]).unwrap();
+        let texts: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "8125-8, 318\n105 286-1",
+                "SE45 5000 0000 0583\n9825 7466",
+                "KTF\n38C"
+            ]
+        );
+        for f in &findings {
+            let lines: Vec<f32> = page
+                .boxes_for(f.start, f.end)
+                .iter()
+                .map(|b| b[1])
+                .collect();
+            assert_eq!(lines.len(), 2, "{:?}", f.text);
+            assert!(lines[0] < lines[1], "{:?}", f.text);
+        }
+    }
 }
