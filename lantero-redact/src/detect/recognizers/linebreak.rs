@@ -319,4 +319,32 @@ mod tests {
             assert!(lines[0] < lines[1], "{:?}", f.text);
         }
     }
+
+    proptest::proptest! {
+        /// Line breaks with spaces and hyphens around them, anywhere: every recognizer that
+        /// joins lines returns spans on char boundaries of the original text.
+        #[test]
+        fn arbitrary_lines_never_panic(
+            text in "[\\PC\n -]{0,40}([0-9SEABK@., \t-]{0,12}\r?\n){0,5}",
+        ) {
+            use crate::detect::Recognizer;
+            use crate::detect::recognizers as r;
+            let all: [&dyn Recognizer; 9] = [
+                &r::BankAccountRecognizer,
+                &r::IbanRecognizer,
+                &r::BankgiroRecognizer,
+                &r::PlusgiroRecognizer,
+                &r::PaymentCardRecognizer,
+                &r::PhoneRecognizer,
+                &r::VehicleRegistrationRecognizer,
+                &r::AddressRecognizer,
+                &r::EmailRecognizer,
+            ];
+            for recognizer in all {
+                for c in recognizer.recognize(&text).unwrap() {
+                    proptest::prop_assert!(text.get(c.start..c.end).is_some());
+                }
+            }
+        }
+    }
 }
