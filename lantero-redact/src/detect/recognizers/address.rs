@@ -20,12 +20,16 @@
 //!
 //! Context: `bor på`, `adress`, `bostadsadress`, `folkbokförd`, … raise the score, as does a
 //! street just before a postal code.
+//!
+//! A piece wrapped over a line break (`Storgatan⏎12`, `382 30⏎Nybro`) is found whole after a
+//! context word or next to the rest of an address (see `linebreak`).
 
 use regex::Regex;
 
 use super::common::{
     Pattern, at_word_start, candidate, compiled, continues_token, followed_by_alphanumeric,
 };
+use super::linebreak::Wrapping;
 use crate::Result;
 use crate::detect::context::{hit_before, word_before};
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -157,6 +161,15 @@ pub const SCORE_POSTAL: f32 = 0.85;
 /// Score of a capitalised place name and number after `bor på` or `adress`.
 pub const SCORE_PLACE_IN_CONTEXT: f32 = 0.6;
 
+/// A line break inside an address piece stands for a word space. The piece needs a context
+/// word or the rest of an address next to it: a line ending in `…gatan` or a five-digit number
+/// and the next starting with a number or a capitalised word is common in prose.
+const WRAPPING: Wrapping = Wrapping {
+    joints: &[" "],
+    min_score: SCORE_WITH_POSTAL,
+    beside: None,
+};
+
 static STREET: Pattern = Pattern::new(|| {
     let words = STREET_WORDS.join("|");
     let capitalised: Vec<String> = STREET_WORDS.iter().map(|w| capitalise(w)).collect();
@@ -210,6 +223,17 @@ impl Recognizer for AddressRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        let mut found = WRAPPING.recognize(text, |t| self.find(t))?;
+        // A piece found on one line may stand next to one found over a line break.
+        raise_neighbours(text, &mut found);
+        Ok(found)
+    }
+}
+
+impl AddressRecognizer {
+    /// Finds address pieces in `text` as it stands (see [`Wrapping`] for pieces over a line
+    /// break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let tail = compiled(self.name(), &TAIL)?;
         let mut found = Vec::new();
         for caps in compiled(self.name(), &STREET)?.captures_iter(text) {
@@ -253,9 +277,7 @@ impl Recognizer for AddressRecognizer {
         raise_neighbours(text, &mut found);
         Ok(found)
     }
-}
 
-impl AddressRecognizer {
     fn postal_codes(&self, text: &str, found: &mut Vec<Candidate>) -> Result<()> {
         for caps in compiled(self.name(), &POSTAL)?.captures_iter(text) {
             let (Some(whole), Some(town)) = (caps.get(0), caps.name("town")) else {

@@ -5,7 +5,8 @@
 //! `5491 4584425`, and with labels in between, `clearingnummer 6789 kontonummer 123 456 789`
 //! or `Clearingnr: 5201 / Kontonr: 712 01 03` (then clearing and account are two findings,
 //! so that the label between them is not masked). An account number alone is proposed after
-//! `kontonummer`/`konto`.
+//! `kontonummer`/`konto`. A number wrapped over a line break (`8125-8, 318⏎105 286-1`) is
+//! found whole when its check digit passes (see `linebreak`).
 //!
 //! Validator: the clearing number's bank and its account rule from the table in
 //! [`clearing`] (type 1: 7-digit accounts with mod 11 over clearing and account; type 2: 9- or
@@ -26,6 +27,7 @@ use super::common::{
     DigitGroups, Pattern, at_word_start, candidate, compiled, context, continues_token, digits_of,
     followed_by_alphanumeric,
 };
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::{WINDOW_CHARS, hit_after};
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -84,6 +86,15 @@ pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.6;
 /// Score of an account number without a known clearing number, after a context word.
 pub const SCORE_UNKNOWN_IN_CONTEXT: f32 = 0.5;
 
+/// A wrapped account (`8125-8, 318⏎105 286-1`) must belong to a known bank and either pass its
+/// check or follow a context word (old Swedbank accounts fail the check): a clearing-shaped
+/// number ending one line and digits starting the next are otherwise too often unrelated.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_CHECKSUM_IN_CONTEXT,
+    beside: None,
+};
+
 /// How far after the number a bank name may stand (`(Swedbank)`).
 const AFTER_WINDOW_CHARS: usize = 20;
 
@@ -125,6 +136,8 @@ struct Reading {
     account_end: usize,
     labelled: bool,
     valid: bool,
+    /// Whether it takes every digit group written there.
+    whole: bool,
 }
 
 impl Recognizer for BankAccountRecognizer {
@@ -137,6 +150,13 @@ impl Recognizer for BankAccountRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl BankAccountRecognizer {
+    /// Finds accounts in `text` as it stands (see [`Wrapping`] for values over a line break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let joiner = compiled(self.name(), &JOINER)?;
         let mut found: Vec<Candidate> = Vec::new();
         let mut next_free = 0;
@@ -195,9 +215,7 @@ impl Recognizer for BankAccountRecognizer {
         self.accounts_alone(text, &mut found)?;
         Ok(found)
     }
-}
 
-impl BankAccountRecognizer {
     /// Adds account numbers written after their label without a clearing number.
     fn accounts_alone(&self, text: &str, found: &mut Vec<Candidate>) -> Result<()> {
         for caps in compiled(self.name(), &LABELLED_ACCOUNT)?.captures_iter(text) {
@@ -231,9 +249,13 @@ impl BankAccountRecognizer {
     }
 }
 
-/// The best reading of the account after a clearing number ending at `clearing_end`: a valid
-/// one if there is one (trying Swedbank's fifth clearing digit both ways), else one of a
-/// plausible length.
+/// The best reading of the account after a clearing number ending at `clearing_end` (trying
+/// Swedbank's fifth clearing digit both ways), among those of a plausible length: all the digit
+/// groups written there, valid if possible, else the longest valid one, else the longest.
+///
+/// All the groups come before a shorter valid reading: in `8125-8, 318 105 286-1` (an old
+/// Swedbank account that fails the check) `318105` passes Luhn by chance, one time in ten,
+/// and taking it would leave `286-1` readable.
 fn best_reading(
     text: &str,
     clearing_end: usize,
@@ -254,7 +276,7 @@ fn best_reading(
             ends.insert(0, clearing_end + skip + 1);
         }
     }
-    let mut fallback = None;
+    let mut readings: Vec<Reading> = Vec::new();
     for clearing_end in ends {
         let Some(join) = joiner.captures(&text[clearing_end..]) else {
             continue;
@@ -288,14 +310,17 @@ fn best_reading(
                 account_end,
                 labelled,
                 valid,
+                whole: n == groups.len(),
             };
-            if valid {
-                return Some(reading);
-            }
-            fallback = fallback.or(Some(reading));
+            readings.push(reading);
         }
     }
-    fallback
+    let preferences: [fn(&Reading) -> bool; 4] =
+        [|r| r.whole && r.valid, |r| r.whole, |r| r.valid, |_| true];
+    let best = preferences
+        .into_iter()
+        .find_map(|prefer| readings.iter().position(prefer))?;
+    Some(readings.swap_remove(best))
 }
 
 /// The score and reason of a reading, or `None` when it is not proposed.

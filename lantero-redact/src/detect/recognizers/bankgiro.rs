@@ -109,6 +109,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn wrapped_numbers_are_found_whole() {
+        for (text, number) in [
+            ("Bankgiro 5050-\n1055.", "5050-\n1055"),
+            ("Bankgiro 5050\n-1055.", "5050\n-1055"),
+            ("BG: 229-75\n13", "229-75\n13"),
+            ("bankgiro 6339\n733,", "6339\n733"),
+        ] {
+            assert_eq!(spans(text), [(number, SCORE_VALID_IN_CONTEXT)], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        for text in [
+            // The check digit fails: a hint on one line, two numbers over two.
+            "Bankgiro 5050-\n1056",
+            "bankgiro 5050-\n1055 2026",
+            "Dnr 5050-\n1055",
+        ] {
+            assert_eq!(spans(text), [], "{text:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn valid_numbers_are_found_and_changed_ones_are_not(payload in "[1-9][0-9]{5,6}", delta in 1u8..10) {

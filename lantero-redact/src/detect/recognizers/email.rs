@@ -10,10 +10,14 @@
 //! punctuation is not part of the address; dots may not start, end or double in the local part.
 //!
 //! Context: `e-post`, `mejl`, `mail`, … raise the score; an address needs none.
+//!
+//! An address wrapped over a line break right after or before a `.`, `@` or `-`
+//! (`karin.⏎lindqvist@lillby.se`) is found whole (see `linebreak`).
 
 use regex::Regex;
 
 use super::common::{Pattern, candidate, compiled};
+use super::linebreak::Wrapping;
 use crate::Result;
 use crate::detect::context::word_before;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -27,6 +31,15 @@ pub const SCORE_VALID: f32 = 0.95;
 pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
 /// Score of an address written with `(at)` instead of `@`.
 pub const SCORE_OBFUSCATED: f32 = 0.8;
+
+/// An address wraps inside itself, with nothing in its place, and only where a reader sees it
+/// goes on: after or before a `.`, `@` or `-`. Anywhere else (`anna⏎karin@lillby.se`) the
+/// line before ends with a word of its own.
+const WRAPPING: Wrapping = Wrapping {
+    joints: &[""],
+    min_score: SCORE_VALID,
+    beside: Some(&['.', '@', '-']),
+};
 
 const LOCAL: &str = r"[\p{L}\p{N}_%+-][\p{L}\p{N}_%+'-]*(?:\.[\p{L}\p{N}_%+'-]+)*";
 const DOMAIN: &str = r"(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}";
@@ -64,6 +77,13 @@ impl Recognizer for EmailRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl EmailRecognizer {
+    /// Finds addresses in `text` as it stands (see [`Wrapping`] for values over a line break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let mut found = Vec::new();
         for m in compiled(self.name(), &PATTERN)?.find_iter(text) {
             if glued_to_word(text, m.start()) {
@@ -164,6 +184,38 @@ mod tests {
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn wrapped_addresses_are_found_whole() {
+        for address in [
+            "karin.\nlindqvist@lillby.se",
+            "karin.lindqvist@\nlillby.se",
+            "karin.lindqvist\n@lillby.se",
+            "info@bygg-\nåkesson.se",
+            "x.y@sub.domain.\nco.uk",
+        ] {
+            let text = format!("Skriv till {address} snarast.");
+            assert_eq!(found(&text), [address], "{address:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        // The line before ends with a word of its own.
+        assert_eq!(
+            found("Skriv till anna\nkarin@lillby.se"),
+            ["karin@lillby.se"]
+        );
+        // The line after starts with one.
+        assert_eq!(
+            found("Skriv till karin@lillby.se\nsnarast"),
+            ["karin@lillby.se"]
+        );
+        assert_eq!(
+            found("karin.\n\nlindqvist@lillby.se"),
+            ["lindqvist@lillby.se"]
+        );
     }
 
     proptest! {

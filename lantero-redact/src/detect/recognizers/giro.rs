@@ -1,9 +1,12 @@
 //! What bankgiro and plusgiro numbers share: Luhn check digits, and a context word that must
-//! precede them because their short digit patterns are far too common on their own.
+//! precede them because their short digit patterns are far too common on their own. A number
+//! wrapped over a line break (`5050-⏎1055`) is found whole when its check digit passes (see
+//! `linebreak`).
 
 use lantero_core::identifiers::luhn;
 
 use super::common::{Pattern, candidate, compiled, context, continues_token, digits_of};
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::WINDOW_CHARS;
 use crate::detect::{Candidate, Entity};
@@ -12,6 +15,14 @@ use crate::detect::{Candidate, Entity};
 pub const SCORE_VALID_IN_CONTEXT: f32 = 0.97;
 /// Score of a dashed number whose check digit fails, after a context word.
 pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.5;
+
+/// A wrapped giro number must pass Luhn as well as follow its context word: a dashed number
+/// that fails is only a hint on one line, and across two it is more likely two numbers.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_VALID_IN_CONTEXT,
+    beside: None,
+};
 
 /// How close (in characters) a context word must be to a number written without a dash.
 const COMPACT_WINDOW_CHARS: usize = 16;
@@ -35,6 +46,11 @@ pub(crate) struct Giro {
 impl Giro {
     /// Finds this kind of giro number in `text`.
     pub(crate) fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+
+    /// Finds this kind of giro number in `text` as it stands.
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let mut found = Vec::new();
         for m in compiled(self.recognizer, self.pattern)?.find_iter(text) {
             let (start, end) = (m.start(), m.end());

@@ -10,10 +10,14 @@
 //!
 //! Context: `iban`, `kontonummer`, `konto` raise the score. An IBAN written in lower case is
 //! proposed only after `iban`.
+//!
+//! An IBAN wrapped over a line break (`SE45 5000 0000 0583⏎9825 7466`) is found whole when its
+//! check passes (see `linebreak`).
 
 use regex::Regex;
 
 use super::common::{Pattern, at_word_start, candidate, compiled, followed_by_alphanumeric};
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::word_before;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -98,6 +102,14 @@ pub const IBAN_LENGTHS: &[(&str, usize)] = &[
     ("XK", 20),
 ];
 
+/// A wrapped IBAN must pass mod 97: the check makes joining two lines' characters by chance
+/// (one time in 97) no more likely than a typo on one line.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_VALID,
+    beside: None,
+};
+
 static PATTERN: Pattern =
     Pattern::new(|| Regex::new(r"(?i)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){8,32}").ok());
 
@@ -126,6 +138,13 @@ impl Recognizer for IbanRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl IbanRecognizer {
+    /// Finds IBANs in `text` as it stands (see [`Wrapping`] for values over a line break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let pattern = compiled(self.name(), &PATTERN)?;
         let mut found = Vec::new();
         let mut from = 0;
@@ -219,128 +238,4 @@ pub fn is_valid(iban: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn spans(text: &str) -> Vec<(&str, f32)> {
-        IbanRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
-    }
-
-    fn found(text: &str) -> Vec<&str> {
-        spans(text).into_iter().map(|(s, _)| s).collect()
-    }
-
-    /// Builds a valid IBAN from a country and BBAN, independently of `is_valid`.
-    fn make(country: &str, bban: &str) -> String {
-        let rearranged = format!("{bban}{country}00");
-        let digits: String = rearranged
-            .chars()
-            .map(|c| c.to_digit(36).unwrap().to_string())
-            .collect();
-        let rem = digits.chars().fold(0u64, |r, d| {
-            (r * 10 + u64::from(d.to_digit(10).unwrap())) % 97
-        });
-        format!("{country}{:02}{bban}", 98 - rem)
-    }
-
-    #[test]
-    fn finds_compact_and_grouped_ibans() {
-        for iban in [
-            "SE45 5000 0000 0583 9825 7466",
-            "SE4550000000058398257466",
-            "DE89 3704 0044 0532 0130 00",
-            "GB29 NWBK 6016 1331 9268 19",
-            "NO9386011117947",
-            "FR14 2004 1010 0505 0001 3M02 606",
-            "FI2112345600000785",
-        ] {
-            let text = format!("Betala till {iban} senast fredag");
-            assert_eq!(found(&text), [iban], "{iban:?}");
-        }
-    }
-
-    #[test]
-    fn lower_case_needs_the_word_iban() {
-        assert_eq!(
-            found("iban: se45 5000 0000 0583 9825 7466"),
-            ["se45 5000 0000 0583 9825 7466"]
-        );
-        assert_eq!(
-            found("konto se45 5000 0000 0583 9825 7466"),
-            Vec::<&str>::new()
-        );
-    }
-
-    #[test]
-    fn two_ibans_in_a_row_are_both_found() {
-        assert_eq!(
-            found("NO9386011117947 SE4550000000058398257466"),
-            ["NO9386011117947", "SE4550000000058398257466"]
-        );
-    }
-
-    #[test]
-    fn context_and_checksum_set_the_score() {
-        assert_eq!(
-            spans("IBAN SE4550000000058398257466")[0].1,
-            SCORE_VALID_IN_CONTEXT
-        );
-        assert_eq!(spans("x SE4550000000058398257466")[0].1, SCORE_VALID);
-        assert_eq!(
-            spans("IBAN SE4550000000058398257467")[0].1,
-            SCORE_CHECKSUM_IN_CONTEXT
-        );
-        assert_eq!(found("x SE4550000000058398257467"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn false_matches_are_killed() {
-        for text in [
-            "SE45 5000 0000 0583 9825 746",
-            "SE4550000000058398257466123",
-            "XX4550000000058398257466",
-            "BIC ESSESESS",
-            "ISO 27001",
-            "SFS 2021:890",
-        ] {
-            assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn generated_swedish_ibans_are_found(bban in "[0-9]{20}", grouped: bool) {
-            let iban = make("SE", &bban);
-            let written = if grouped {
-                iban.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ")
-            } else {
-                iban.clone()
-            };
-            let text = format!("Konto: {written}.");
-            prop_assert_eq!(found(&text), vec![written.as_str()]);
-        }
-
-        #[test]
-        fn one_changed_digit_is_caught(bban in "[0-9]{20}", at in 4usize..24, delta in 1u32..10) {
-            let iban = make("SE", &bban);
-            let mut chars: Vec<char> = iban.chars().collect();
-            let d = chars[at].to_digit(10).unwrap();
-            chars[at] = char::from_digit((d + delta) % 10, 10).unwrap();
-            let changed: String = chars.into_iter().collect();
-            prop_assert!(!is_valid(&changed));
-            let text = format!("x {changed} y");
-            prop_assert!(found(&text).is_empty());
-        }
-
-        #[test]
-        fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
-            let _ = IbanRecognizer.recognize(&text).unwrap();
-        }
-    }
-}
+mod tests;

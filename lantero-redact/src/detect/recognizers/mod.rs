@@ -10,6 +10,7 @@ mod email;
 mod giro;
 mod iban;
 mod ip_address;
+mod linebreak;
 mod organisationsnummer;
 mod payment_card;
 mod person;

@@ -17,6 +17,9 @@
 //! Context: `tel`, `telefon`, `mobil`, `ring`, `nås på`, `fax`, … raise the score; after `ocr`,
 //! `dnr`, `personnummer`, `konto`, … (nearer than any phone word) the number is something else
 //! and is not proposed. A run of ten digits that is also a valid personnummer is only a hint.
+//!
+//! A number wrapped over a line break (`070-123⏎45 67`) is found whole when it is written in
+//! groups or follows a context word (see `linebreak`).
 
 use chrono::NaiveDate;
 use lantero_core::identifiers::Personnummer;
@@ -25,6 +28,7 @@ use regex::Regex;
 use super::common::{
     DigitGroups, Pattern, candidate, compiled, context, continues_token, followed_by_alphanumeric,
 };
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::WINDOW_CHARS;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -93,6 +97,15 @@ pub const SCORE_CONTRADICTED: f32 = 0.3;
 /// Separators between digit groups of a phone number.
 const SEPARATORS: &[char] = &[' ', '\u{a0}', '-', '\u{2013}', '/'];
 
+/// A wrapped number must have a valid length and be written in groups or follow a context
+/// word: a run of digits ending one line and another starting the next is as likely a
+/// reference number or a table.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_FOREIGN,
+    beside: None,
+};
+
 static START: Pattern =
     Pattern::new(|| Regex::new(r"\+[1-9]|00[1-9]|\(0[1-9]\d{0,2}\)|0[1-9]").ok());
 
@@ -139,6 +152,14 @@ impl Recognizer for PhoneRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl PhoneRecognizer {
+    /// Finds phone numbers in `text` as it stands (see [`Wrapping`] for values over a line
+    /// break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let start_pattern = compiled(self.name(), &START)?;
         let mut found: Vec<Candidate> = Vec::new();
         let mut next_free = 0;

@@ -123,6 +123,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn wrapped_numbers_are_found_whole() {
+        for (text, number) in [
+            ("Plusgiro 4 88\n63-5.", "4 88\n63-5"),
+            ("PG: 10 61 03-\n5", "10 61 03-\n5"),
+            ("plusgiro 1061\n035,", "1061\n035"),
+        ] {
+            assert_eq!(spans(text), [(number, SCORE_VALID_IN_CONTEXT)], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        for text in ["pg 4 88\n63-5 12", "4 88\n63-5"] {
+            assert_eq!(spans(text), [], "{text:?}");
+        }
+        // The check digit fails: the two lines are not joined, and the second line's dashed
+        // number stays the hint it is on its own.
+        assert_eq!(
+            spans("Plusgiro 4 88\n63-6"),
+            [("63-6", SCORE_CHECKSUM_IN_CONTEXT)]
+        );
+    }
+
     proptest! {
         #[test]
         fn valid_numbers_are_found_and_changed_ones_are_not(payload in "[1-9][0-9]{0,6}", delta in 1u8..10) {

@@ -12,11 +12,13 @@
 //!
 //! Context: `reg.nr`, `registreringsnummer`, `bil`, `fordon`, car makes, … raise the score;
 //! without context the score is lower, since three capitals and three digits can be many
-//! things.
+//! things. A plate wrapped over a line break (`reg.nr KTF⏎38C`) is found after a context word
+//! only (see `linebreak`).
 
 use regex::Regex;
 
 use super::common::{Pattern, at_word_start, candidate, compiled, followed_by_alphanumeric};
+use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::word_before;
 use crate::detect::{Candidate, Entity, Recognizer};
@@ -81,6 +83,14 @@ pub const SCORE_IN_CONTEXT: f32 = 0.95;
 /// Score of a plate-shaped token without context.
 pub const SCORE_ALONE: f32 = 0.6;
 
+/// A wrapped plate needs a context word: an abbreviation ending one line and a number starting
+/// the next (`… beslut från SKR⏎123 kommuner`) make a plate's shape far too often.
+const WRAPPING: Wrapping = Wrapping {
+    joints: DIGIT_JOINTS,
+    min_score: SCORE_IN_CONTEXT,
+    beside: None,
+};
+
 static PATTERN: Pattern =
     Pattern::new(|| Regex::new(r"([A-HJ-PR-UW-Z]{3})[ \u{a0}]?(\d{2}[0-9A-HJ-NPR-UW-Z])").ok());
 
@@ -109,6 +119,13 @@ impl Recognizer for VehicleRegistrationRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        WRAPPING.recognize(text, |t| self.find(t))
+    }
+}
+
+impl VehicleRegistrationRecognizer {
+    /// Finds plates in `text` as it stands (see [`Wrapping`] for values over a line break).
+    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
         let mut found = Vec::new();
         for caps in compiled(self.name(), &PATTERN)?.captures_iter(text) {
             let (Some(whole), Some(letters)) = (caps.get(0), caps.get(1)) else {
@@ -200,6 +217,29 @@ mod tests {
             "ABC 1234",
             "abc 123",
             "AB 123",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_plates_are_found_after_context() {
+        for (text, plate) in [
+            ("Bilen, reg.nr KTF\n38C, stod kvar.", "KTF\n38C"),
+            ("Fordonet ABC \n123 parkerades.", "ABC \n123"),
+            ("personbil NH\nP27W", "NH\nP27W"),
+        ] {
+            assert_eq!(spans(text), [(plate, SCORE_IN_CONTEXT)], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_joined() {
+        for text in [
+            // No word for a vehicle: an abbreviation ending a line and a number starting the next.
+            "kursen hos ABF\n123 deltagare",
+            "reg.nr ABC\n1234",
+            "reg.nr ABC\n12\n3",
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
         }

@@ -131,3 +131,38 @@ proptest! {
         let _ = AddressRecognizer.recognize(&text).unwrap();
     }
 }
+
+#[test]
+fn wrapped_pieces_are_found_whole() {
+    assert_eq!(
+        spans("Sökanden bor på Storgatan\n12 B sedan maj."),
+        [("Storgatan\n12 B", SCORE_IN_CONTEXT)]
+    );
+    assert_eq!(
+        spans("Storgatan 12, 382 30\nNybro"),
+        [
+            ("Storgatan 12", SCORE_WITH_POSTAL),
+            ("382 30\nNybro", SCORE_WITH_POSTAL)
+        ]
+    );
+    assert_eq!(
+        spans("Drottning Kristinas\nväg 12, 114 28 Stockholm"),
+        [
+            ("Drottning Kristinas\nväg 12", SCORE_WITH_POSTAL),
+            ("114 28 Stockholm", SCORE_WITH_POSTAL)
+        ]
+    );
+    assert_eq!(found("Adress: Box\n512"), ["Box\n512"]);
+}
+
+#[test]
+fn unrelated_lines_are_not_joined() {
+    for text in [
+        // No word for an address and nothing of one next to it.
+        "Vi gick längs Storgatan\n12 personer deltog",
+        "Summa 123 45\nDärefter betalades resten",
+        "bor på Storgatan\n\n12",
+    ] {
+        assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+    }
+}

@@ -105,7 +105,70 @@ proptest! {
     }
 
     #[test]
+    fn a_line_break_anywhere_keeps_the_account_whole(
+        payload in "[0-9]{8}",
+        clearing in 6000u16..=6999,
+        at in 1usize..20,
+    ) {
+        let check = (0..10u8).find(|d| {
+            let account = format!("{payload}{d}");
+            clearing::AccountRule::Type2Mod11.is_valid(b"6000", account.as_bytes())
+        });
+        prop_assume!(check.is_some());
+        let account = format!("{payload}{}", check.unwrap());
+        let mut written = format!("{clearing}-{} {} {}", &account[..3], &account[3..6], &account[6..]);
+        written.insert(at.min(written.len() - 1), '\n');
+        let text = format!("Kontot {written} tillhör sökanden.");
+        prop_assert_eq!(found(&text), vec![written.as_str()]);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
         let _ = BankAccountRecognizer.recognize(&text).unwrap();
+    }
+}
+
+#[test]
+fn wrapped_accounts_are_found_whole() {
+    // Released readable: an old Swedbank account (it fails the check) after `konto`, wrapped
+    // after `318`. `318105` passes Luhn by chance and must not cut the account short.
+    let text = "Utbetalning till konto 8125-8, 318\n105 286-1 varje månad.";
+    assert_eq!(
+        spans(text),
+        [("8125-8, 318\n105 286-1", SCORE_CHECKSUM_IN_CONTEXT)]
+    );
+    assert_eq!(
+        spans("konto 8125-8, 318 105 286-1"),
+        [("8125-8, 318 105 286-1", SCORE_CHECKSUM_IN_CONTEXT)]
+    );
+    for written in [
+        "5491-\n4584425",
+        "5491-458\n4425",
+        "5491 \n 4584425",
+        "8327-\n9, 037 870 711-1",
+        "8327-9, 037 870\n711-1",
+        "6789-434 831\n018",
+        "3300-81121\n89876",
+    ] {
+        let text = format!("Pengarna sätts in på {written}.");
+        assert_eq!(found(&text), [written], "{written:?}");
+    }
+}
+
+#[test]
+fn unrelated_lines_are_not_joined() {
+    for text in [
+        // The check digit fails and no word says it is an account.
+        "Summa 5491\n4584426 kr",
+        // A clearing number no bank has, even after `konto`.
+        "konto 9999\n1234567",
+        // A table: the next line's number is the first cell of a row.
+        "Projekt   5491\n4584425    12 000",
+        // The number on the next line goes on.
+        "Belopp 5491\n4584425 300",
+        // Two line breaks.
+        "konto 5491\n458\n4425",
+    ] {
+        assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
     }
 }

@@ -105,7 +105,61 @@ fn mobile_numbers_need_nine_digits() {
     assert!(!valid_national("0123456"));
 }
 
+#[test]
+fn wrapped_numbers_are_found_whole() {
+    assert_eq!(
+        spans("Ring 070-123\n45 67 efter lunch"),
+        [("070-123\n45 67", SCORE_IN_CONTEXT)]
+    );
+    for written in [
+        "070-\n123 45 67",
+        "0\n70-123 45 67",
+        "+46 70\n123 45 67",
+        "(08)\n123 45 67",
+        "0480-45 \n67 89",
+        // The first line alone is a valid, shorter landline number.
+        "08-123 456\n78",
+    ] {
+        let text = format!("Kontakt: {written}, vardagar.");
+        assert_eq!(found(&text), [written], "{written:?}");
+    }
+}
+
+#[test]
+fn unrelated_lines_are_not_joined() {
+    // The next line's numbers go on: the first line's number stands alone.
+    assert_eq!(found("Mobil 08-12 34 56\n78 90 00"), ["08-12 34 56"]);
+    for text in [
+        // Cut at an odd place and written as one run, with no word for a phone.
+        "ärende 07012\n34567",
+        // Two line breaks.
+        "070-123\n45\n67",
+        // A table row goes on after the number.
+        "Kod 070-123\n45 67    12 st",
+    ] {
+        assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
+    }
+}
+
 proptest! {
+    #[test]
+    fn a_line_break_anywhere_keeps_the_number_whole(
+        form in 0usize..3,
+        digits in "[0-9]{8}",
+        op in "[02369]",
+        at in 1usize..17,
+    ) {
+        let written = match form {
+            0 => format!("07{op}-{} {} {}", &digits[..3], &digits[3..5], &digits[5..7]),
+            1 => format!("08-{} {} {}", &digits[..3], &digits[3..6], &digits[6..]),
+            _ => format!("+46 7{op} {} {} {}", &digits[..3], &digits[3..5], &digits[5..7]),
+        };
+        let mut written = written;
+        written.insert(at.min(written.len() - 1), '\n');
+        let text = format!("Ring {written} i morgon.");
+        prop_assert_eq!(found(&text), vec![written.as_str()]);
+    }
+
     #[test]
     fn generated_mobile_numbers_are_found(rest in "[0-9]{7}", op in "[02369]", sep in "[ -]") {
         let number = format!("07{op}{sep}{} {} {}", &rest[..3], &rest[3..5], &rest[5..]);
