@@ -23,15 +23,19 @@ pub struct ReviewArgs {
     /// Leave out proposals scoring below this (0.0–1.0).
     #[arg(long, default_value_t = 0.0)]
     min_score: f32,
+    #[command(flatten)]
+    limits: super::limits::LimitArgs,
 }
 
 /// Runs `lantero review`.
 pub fn run(args: ReviewArgs) -> CommandResult {
+    args.limits.install()?;
+    super::output::check_output(&args.output, None)?;
     let detector = configured_detector(&args.entities, args.min_score)?;
     let session = Redactor::new().with_detector(detector).review(&args.file)?;
     let json = session.to_json()?;
     write_atomically(&args.output, json.as_bytes())?;
-    eprintln!(
+    crate::stdout::note!(
         "{}: {} proposals on {} pages -> {}",
         args.file.display(),
         session.proposals.len(),

@@ -17,12 +17,14 @@
 
 mod geometry;
 mod image;
+mod limits;
 mod page;
 mod pdf;
 mod text;
 mod typeset;
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ::image::{DynamicImage, ImageFormat};
@@ -31,6 +33,7 @@ use serde::Serialize;
 
 pub use self::image::ASSUMED_DPI;
 pub use geometry::Rotation;
+pub use limits::{Limit, LimitExceeded, Limits};
 pub use page::{Page, SourceKind};
 pub use text::Word;
 
@@ -50,6 +53,8 @@ pub struct Document {
     pages: Vec<Page>,
     #[serde(skip)]
     source: Source,
+    #[serde(skip)]
+    limits: Limits,
 }
 
 /// The parsed content behind a document's pages.
@@ -64,7 +69,17 @@ impl Document {
     /// Opens `path`, choosing the reader by extension: `.pdf` (through PDFium), `.txt` (UTF-8,
     /// one page holding the text exactly as read), or an image (`.png`, `.jpg`, `.jpeg`, `.tif`,
     /// `.tiff`) as one page with no text until OCR sets it (see [`Page::needs_ocr`]).
+    ///
+    /// The process's [`Limits`] apply ([`Limits::for_process`], the defaults unless a program
+    /// set others); a document over one is an [`Error::Limit`].
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_limits(path, &Limits::for_process())
+    }
+
+    /// As [`Self::open`], within `limits`: a file over the size limit is refused before it is
+    /// read (a file that is plainly not a PDF, after its first kilobyte), a PDF with too many
+    /// pages before its pages are read, an image with too many pixels before it is decoded.
+    pub fn open_with_limits(path: impl AsRef<Path>, limits: &Limits) -> Result<Self> {
         let path = path.as_ref();
         let extension = path
             .extension()
@@ -86,8 +101,19 @@ impl Document {
                 });
             }
         };
-        let bytes = read(path)?;
+        let bytes = read(path, extension == "pdf", limits)?;
         if let Some(format) = image_format {
+            // Refuse absurd pictures from their header, before decoding them.
+            if let Ok((width, height)) =
+                ::image::ImageReader::with_format(std::io::Cursor::new(&bytes), format)
+                    .into_dimensions()
+            {
+                limits.check(
+                    path,
+                    Limit::PagePixels,
+                    u64::from(width) * u64::from(height),
+                )?;
+            }
             let (image, dpi) = image::decode(path, &bytes, format)?;
             let scale = 72.0 / dpi;
             let page = Page::blank(
@@ -100,7 +126,8 @@ impl Document {
                 SourceKind::Image,
                 vec![page],
                 Source::Image(image, dpi),
-            ));
+            )
+            .with_limits(limits));
         }
         if extension == "txt" {
             let text = String::from_utf8(bytes).map_err(|err| Error::Input {
@@ -115,15 +142,11 @@ impl Document {
                 SourceKind::Text,
                 vec![Page::from_text(text)],
                 Source::Text,
-            ));
+            )
+            .with_limits(limits));
         }
-        let (document, pages) = pdf::open(path, bytes)?;
-        Ok(Self::assemble(
-            path,
-            SourceKind::Pdf,
-            pages,
-            Source::Pdf(document),
-        ))
+        let (document, pages) = pdf::open(path, bytes, limits)?;
+        Ok(Self::assemble(path, SourceKind::Pdf, pages, Source::Pdf(document)).with_limits(limits))
     }
 
     /// The document on the pages it is released on. Plain text is set on A4 pages (Courier
@@ -149,17 +172,22 @@ impl Document {
             return Ok(self);
         }
         let text = self.pages.first().map(Page::text).unwrap_or_default();
+        let limits = self.limits;
+        limits.check(
+            &self.path,
+            Limit::TypesetPages,
+            Limits::typeset_pages_at_least(text),
+        )?;
         let (document, sheets, size) = typeset::typeset(&self.path, text)?;
+        limits.check(&self.path, Limit::TypesetPages, sheets.len() as u64)?;
         let pages = (1..)
             .zip(sheets)
             .map(|(number, sheet)| Page::from_set_text(number, size, (sheet.text, sheet.boxes)))
             .collect();
-        Ok(Self::assemble(
-            &self.path,
-            SourceKind::Pdf,
-            pages,
-            Source::Pdf(document),
-        ))
+        Ok(
+            Self::assemble(&self.path, SourceKind::Pdf, pages, Source::Pdf(document))
+                .with_limits(&limits),
+        )
     }
 
     fn assemble(path: &Path, kind: SourceKind, pages: Vec<Page>, source: Source) -> Self {
@@ -168,7 +196,13 @@ impl Document {
             kind,
             pages,
             source,
+            limits: Limits::default(),
         }
+    }
+
+    fn with_limits(mut self, limits: &Limits) -> Self {
+        self.limits = *limits;
+        self
     }
 
     /// The path the document was opened from.
@@ -212,13 +246,47 @@ impl fmt::Debug for Document {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|err| Error::Input {
+/// Reads the file at `path` within `limits`: its first kilobyte first (for a PDF, checked for
+/// the `%PDF-` header at once, so a large file of something else is not read whole), then its
+/// size from the file system, and only then the rest.
+fn read(path: &Path, is_pdf: bool, limits: &Limits) -> Result<Vec<u8>> {
+    let input_error = |err: std::io::Error| Error::Input {
         path: path.into(),
         reason: match err.kind() {
             std::io::ErrorKind::NotFound => "file not found".into(),
             std::io::ErrorKind::IsADirectory => "is a folder, not a file".into(),
             _ => format!("cannot read: {err}"),
         },
-    })
+    };
+    let file = std::fs::File::open(path).map_err(input_error)?;
+    let metadata = file.metadata().map_err(input_error)?;
+    if metadata.is_dir() {
+        return Err(input_error(std::io::ErrorKind::IsADirectory.into()));
+    }
+    // Anything but a PDF is refused by its size before a byte of it is read.
+    if metadata.is_file() && !is_pdf {
+        limits.check(path, Limit::InputBytes, metadata.len())?;
+    }
+    let mut head = Vec::with_capacity(1024);
+    let mut file = file;
+    (&mut file)
+        .take(1024)
+        .read_to_end(&mut head)
+        .map_err(input_error)?;
+    if is_pdf {
+        pdf::check_header(path, &head)?;
+    }
+    // A regular file's size is known before it is read; anything else (a pipe, a device) is
+    // read up to one byte past the limit.
+    if metadata.is_file() && is_pdf {
+        limits.check(path, Limit::InputBytes, metadata.len())?;
+    }
+    let expected = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = head;
+    bytes.reserve(expected.saturating_sub(bytes.len()));
+    file.take(limits.max_input_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(input_error)?;
+    limits.check(path, Limit::InputBytes, bytes.len() as u64)?;
+    Ok(bytes)
 }
