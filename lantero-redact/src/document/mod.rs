@@ -290,3 +290,72 @@ fn read(path: &Path, is_pdf: bool, limits: &Limits) -> Result<Vec<u8>> {
     limits.check(path, Limit::InputBytes, bytes.len() as u64)?;
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn sparse(path: &Path, head: &[u8], len: u64) {
+        let mut file = std::fs::File::create(path).unwrap();
+        file.write_all(head).unwrap();
+        file.set_len(len).unwrap();
+    }
+
+    #[test]
+    fn a_large_file_that_is_not_a_pdf_fails_on_its_first_kilobyte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.pdf");
+        sparse(&path, b"GIF89a", 1 << 30);
+        // Reading 1 GiB would take seconds and the limit would speak first; the header does.
+        let err = read(&path, true, &Limits::default()).unwrap_err();
+        assert!(matches!(err, Error::Pdf { .. }), "{err}");
+        assert!(err.to_string().contains("no %PDF- header"), "{err}");
+    }
+
+    #[test]
+    fn size_is_checked_from_metadata_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("x.pdf");
+        sparse(&pdf, b"%PDF-1.7\n", 2 << 20);
+        let limits = Limits::default().with_max_input_mb(1);
+        let err = read(&pdf, true, &limits).unwrap_err();
+        assert!(
+            matches!(&err, Error::Limit { exceeded, .. } if exceeded.limit == Limit::InputBytes),
+            "{err}"
+        );
+        assert!(err.to_string().contains("--max-input-mb"), "{err}");
+        assert_eq!(read(&pdf, true, &Limits::default()).unwrap().len(), 2 << 20);
+        let txt = dir.path().join("x.txt");
+        sparse(&txt, b"Hej", 2 << 20);
+        let err = Document::open_with_limits(&txt, &limits).unwrap_err();
+        assert!(matches!(err, Error::Limit { .. }), "{err}");
+        assert!(err.to_string().starts_with(&txt.display().to_string()), "{err}");
+    }
+
+    #[test]
+    fn folders_and_missing_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read(dir.path(), false, &Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+        let err = read(&dir.path().join("nej.txt"), false, &Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("file not found"), "{err}");
+    }
+
+    #[test]
+    fn text_needing_too_many_pages_is_refused_before_it_is_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let txt = dir.path().join("lang.txt");
+        std::fs::write(&txt, "rad\n".repeat(60 * 30)).unwrap();
+        let limits = Limits::default().with_max_pages(10);
+        let document = Document::open_with_limits(&txt, &limits).unwrap();
+        // Refused from a count of its lines, before PDFium is needed.
+        let err = document.typeset().unwrap_err();
+        assert!(
+            matches!(&err, Error::Limit { exceeded, .. } if exceeded.limit == Limit::TypesetPages),
+            "{err}"
+        );
+        assert!(err.to_string().contains("--max-pages"), "{err}");
+    }
+}
