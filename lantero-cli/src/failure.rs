@@ -20,6 +20,18 @@ impl Failure {
         }
     }
 
+    /// This failure with its message starting with `input` unless it already names it.
+    pub fn naming(self, input: &std::path::Path) -> Self {
+        let shown = input.display().to_string();
+        if self.message.contains(&shown) {
+            return self;
+        }
+        Self {
+            message: format!("{shown}: {}", self.message),
+            ..self
+        }
+    }
+
     /// The reader of stdout went away: stop quietly with exit 0, printing nothing.
     pub fn quiet() -> Self {
         Self {

@@ -190,6 +190,11 @@ fn o_must_name_a_pdf_file() {
     assert_eq!(left.len(), 1);
     let output = lantero(&["review", arg(&input), "-o", "-"]);
     assert_fails(&output, 2, "-o -");
+    // A failure about the output still names the input.
+    let missing = dir.path().join("saknas").join("ut.pdf");
+    let output = lantero(&["redact", arg(&input), "-o", arg(&missing), "--accept-all"]);
+    assert_fails(&output, 1, "epost-tips.pdf");
+    assert!(stderr(&output).contains("saknas"), "{}", stderr(&output));
 }
 
 /// A sparse file of `len` bytes that starts with `head`.

@@ -86,7 +86,12 @@ impl Summary {
 
     /// A document that was not redacted.
     pub fn failed(input: &Path, failure: &Failure) -> Self {
-        let message = naming(input, &failure.message);
+        let message = Failure {
+            code: failure.code,
+            message: failure.message.clone(),
+        }
+        .naming(input)
+        .message;
         Self {
             input: input.display().to_string(),
             output: None,
@@ -107,16 +112,6 @@ impl Summary {
     pub fn line(&self) -> String {
         // A struct of strings and numbers always serialises.
         serde_json::to_string(self).unwrap_or_default() + "\n"
-    }
-}
-
-/// `message`, starting with the input's name unless it already names it.
-pub fn naming(input: &Path, message: &str) -> String {
-    let shown = input.display().to_string();
-    if message.contains(&shown) {
-        message.to_owned()
-    } else {
-        format!("{shown}: {message}")
     }
 }
 

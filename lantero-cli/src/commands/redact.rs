@@ -114,9 +114,10 @@ pub fn run(args: RedactArgs) -> CommandResult {
         }
         None => None,
     };
+    // Every failure names the input, also those about the output.
     let result = redactor
         .redact(file, &args.output, session.as_ref(), pending)
-        .map_err(Failure::from);
+        .map_err(|err| Failure::from(err).naming(file));
     if args.json {
         let summary = match &result {
             Ok(report) => batch::Summary::done(file, &args.output, report),

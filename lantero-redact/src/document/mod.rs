@@ -331,7 +331,10 @@ mod tests {
         sparse(&txt, b"Hej", 2 << 20);
         let err = Document::open_with_limits(&txt, &limits).unwrap_err();
         assert!(matches!(err, Error::Limit { .. }), "{err}");
-        assert!(err.to_string().starts_with(&txt.display().to_string()), "{err}");
+        assert!(
+            err.to_string().starts_with(&txt.display().to_string()),
+            "{err}"
+        );
     }
 
     #[test]
