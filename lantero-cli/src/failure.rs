@@ -20,6 +20,26 @@ impl Failure {
         }
     }
 
+    /// This failure with its message starting with `input` unless it already names it.
+    pub fn naming(self, input: &std::path::Path) -> Self {
+        let shown = input.display().to_string();
+        if self.message.contains(&shown) {
+            return self;
+        }
+        Self {
+            message: format!("{shown}: {}", self.message),
+            ..self
+        }
+    }
+
+    /// The reader of stdout went away: stop quietly with exit 0, printing nothing.
+    pub fn quiet() -> Self {
+        Self {
+            code: 0,
+            message: String::new(),
+        }
+    }
+
     /// A processing failure (exit code 1).
     pub fn processing(message: impl fmt::Display) -> Self {
         Self {
@@ -51,7 +71,8 @@ impl From<lantero_redact::Error> for Failure {
             | E::UnknownEntity(_)
             | E::Review { .. }
             | E::Pdf { .. }
-            | E::Encrypted { .. } => Self::input(err),
+            | E::Encrypted { .. }
+            | E::Limit { .. } => Self::input(err),
             _ => Self::processing(err),
         }
     }

@@ -5,6 +5,7 @@
 
 mod commands;
 mod failure;
+mod stdout;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    one_line_panics();
+    remove_partial_output_on_signals();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -61,8 +64,51 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("lantero: {}", failure.message);
+            if !failure.message.is_empty() {
+                stdout::note!("lantero: {}", failure.message);
+            }
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files of outputs being written (so a
+/// stopped run leaves no `.part` file) and exit with 128 + the signal's number, as a shell does.
+fn remove_partial_output_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                lantero_redact::write::remove_live_parts();
+                let name = signal_hook::low_level::signal_name(signal).unwrap_or("a signal");
+                stdout::note!("lantero: stopped by {name}; unfinished output removed");
+                std::process::exit(128 + signal);
+            }
+        });
+    drop(spawned);
+}
+
+/// A panic (a bug) is reported on one line, like every other failure, without a backtrace.
+fn one_line_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = format!("lantero: internal error{place}: {payload}");
+        stdout::note!(
+            "{}",
+            message.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }));
 }

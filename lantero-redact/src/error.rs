@@ -73,6 +73,15 @@ pub enum Error {
         /// The file as given.
         path: PathBuf,
     },
+    /// A document is over one of the [`Limits`](crate::document::Limits): too many bytes,
+    /// pages or pixels. The message names the flag that raises the limit.
+    #[error("{path}: {exceeded}")]
+    Limit {
+        /// The file as given.
+        path: PathBuf,
+        /// Which limit, the document's value and the limit in force.
+        exceeded: crate::document::LimitExceeded,
+    },
     /// The redacted output failed verification; no output file was left behind.
     #[error("{path}: verification of the redacted output failed, no file written: {}", .problems.join("; "))]
     Verification {

@@ -104,8 +104,7 @@ struct PurgeOutput {
 /// Runs a `lantero cases` subcommand, printing its output.
 pub fn run(cmd: CasesCommand) -> CommandResult {
     let out = execute(cmd)?;
-    print!("{out}");
-    Ok(())
+    crate::stdout::print(&out)
 }
 
 /// Runs a subcommand and returns what it prints.

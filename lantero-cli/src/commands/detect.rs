@@ -23,6 +23,8 @@ pub struct DetectArgs {
     /// Drop findings scoring below this (0.0–1.0).
     #[arg(long, default_value_t = 0.0)]
     min_score: f32,
+    #[command(flatten)]
+    limits: super::limits::LimitArgs,
 }
 
 /// Output formats.
@@ -43,6 +45,7 @@ struct Report<'a> {
 
 /// Runs `lantero detect`.
 pub fn run(args: DetectArgs) -> CommandResult {
+    args.limits.install()?;
     let detector = configured_detector(&args.entities, args.min_score)?;
     let analysis = Redactor::new()
         .with_detector(detector)
@@ -60,16 +63,23 @@ pub fn run(args: DetectArgs) -> CommandResult {
             };
             let json = serde_json::to_string_pretty(&report)
                 .map_err(|err| Failure::processing(format!("writing JSON: {err}")))?;
-            println!("{json}");
+            crate::stdout::print(&format!("{json}\n"))?;
         }
         Format::Text => {
             for f in findings {
-                println!(
+                crate::stdout::outln!(
                     "{}\tpage {}\t{}..{}\t{}\t{:.2}\t{}\t{}",
-                    f.id, f.page, f.start, f.end, f.entity, f.score, f.text, f.reason
+                    f.id,
+                    f.page,
+                    f.start,
+                    f.end,
+                    f.entity,
+                    f.score,
+                    f.text,
+                    f.reason
                 );
             }
-            eprintln!("{document}: {} findings on {pages} pages", findings.len());
+            crate::stdout::note!("{document}: {} findings on {pages} pages", findings.len());
         }
     }
     Ok(())

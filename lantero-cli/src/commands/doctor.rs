@@ -9,7 +9,7 @@ pub fn run() -> CommandResult {
     let mut missing = Vec::new();
     for library in [NativeLibrary::Pdfium, NativeLibrary::OnnxRuntime] {
         match locate(library) {
-            Ok(path) => println!("{}: {}", library.label(), path.display()),
+            Ok(path) => crate::stdout::outln!("{}: {}", library.label(), path.display()),
             Err(err) => missing.push(err.to_string()),
         }
     }

@@ -59,9 +59,9 @@ fn ner(args: NerEvalArgs) -> CommandResult {
         Format::Json => {
             let json = serde_json::to_string_pretty(&report)
                 .map_err(|err| Failure::processing(format!("writing JSON: {err}")))?;
-            println!("{json}");
+            crate::stdout::print(&format!("{json}\n"))?;
         }
-        Format::Text => print!("{}", table(&report)),
+        Format::Text => crate::stdout::print(&table(&report))?,
     }
     Ok(())
 }

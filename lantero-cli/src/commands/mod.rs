@@ -1,9 +1,11 @@
 //! One module per subcommand.
 
+mod batch;
 pub mod cases;
 pub mod detect;
 pub mod doctor;
 pub mod eval;
+mod limits;
 mod output;
 pub mod pseudonymize;
 pub mod redact;

@@ -60,12 +60,10 @@ pub fn run(args: PseudonymizeArgs) -> CommandResult {
         Format::Jsonl => result.to_jsonl(),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, body).map_err(|err| {
-            Failure::processing(format!("{}: cannot write: {err}", path.display()))
-        })?,
-        None => print!("{body}"),
+        Some(path) => super::output::write_atomically(path, body.as_bytes())?,
+        None => crate::stdout::print(&body)?,
     }
-    eprintln!(
+    crate::stdout::note!(
         "{}: {} values replaced by {} codes",
         args.file.display(),
         result.replacements.len(),

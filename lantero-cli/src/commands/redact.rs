@@ -1,22 +1,30 @@
-//! `lantero redact IN -o OUT.pdf (--accept-all | --review REVIEW.json) [--dpi N]`.
+//! `lantero redact IN -o OUT.pdf (--accept-all | --review REVIEW.json) [--dpi N]`, and the
+//! batch form `lantero redact (DIR | A.pdf B.pdf …) -o OUTDIR --accept-all [--json]`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use lantero_redact::pipeline::{PendingPolicy, Redactor};
 use lantero_redact::render::{MaskWidth, RenderOptions};
 use lantero_redact::review::ReviewSession;
 
-use super::output::write_atomically;
+use super::batch;
+use super::limits::LimitArgs;
+use super::output::{check_output, write_atomically};
 use crate::failure::{CommandResult, Failure};
+use crate::stdout::note;
 
 /// Arguments of `lantero redact`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("decisions").required(true).args(["accept_all", "review"])))]
 pub struct RedactArgs {
-    /// The document: .pdf, an image, or .txt (set on A4 pages first).
-    file: PathBuf,
-    /// Where to write the redacted PDF (pages are images only; verified before it is kept).
+    /// The document: .pdf, an image, or .txt (set on A4 pages first). Several documents, or a
+    /// folder of them, are redacted in parallel into the folder given with -o (batch; needs
+    /// --accept-all).
+    #[arg(value_name = "IN", required = true)]
+    files: Vec<PathBuf>,
+    /// Where to write the redacted PDF (pages are images only; verified before it is kept); in a
+    /// batch, the folder to write <stem>.pdf for each document in.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
     /// Apply every proposal.
@@ -43,29 +51,58 @@ pub struct RedactArgs {
     /// Also write the decision record as Swedish Markdown here.
     #[arg(long, value_name = "FILE.md")]
     record_md: Option<PathBuf>,
+    /// Print one JSON line per document on stdout: input, output, pages, masks, status
+    /// ("ok", "failed", "bad_input") and error.
+    #[arg(long)]
+    json: bool,
+    /// Documents redacted at the same time in a batch [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// What to do with undecided proposals.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Pending {
+pub(super) enum Pending {
     Mask,
     Release,
 }
 
-/// Runs `lantero redact`.
+/// Runs `lantero redact`: one document, or a batch.
 pub fn run(args: RedactArgs) -> CommandResult {
-    if !(36..=600).contains(&args.dpi) {
-        return Err(Failure::input(format!(
-            "--dpi {} is outside 36–600",
-            args.dpi
-        )));
+    args.limits.install()?;
+    let redactor = Redactor::new().with_options(render_options(&args)?);
+    let pending = match args.pending {
+        Pending::Mask => PendingPolicy::Mask,
+        Pending::Release => PendingPolicy::Release,
+    };
+    let batch_mode = args.files.len() > 1 || args.files.iter().any(|f| f.is_dir());
+    if batch_mode {
+        if args.review.is_some() {
+            return Err(Failure::input(
+                "--review applies to one document; redact several with --accept-all",
+            ));
+        }
+        if args.record_json.is_some() || args.record_md.is_some() {
+            return Err(Failure::input(
+                "--record-json and --record-md apply to one document, not a batch",
+            ));
+        }
+        if args.jobs == Some(0) {
+            return Err(Failure::input("--jobs 0: must be at least 1"));
+        }
+        return batch::run(&batch::Batch {
+            inputs: &args.files,
+            out_dir: &args.output,
+            redactor: &redactor,
+            pending,
+            json: args.json,
+            jobs: args.jobs,
+        });
     }
-    if !(args.mask_step.is_finite() && (0.0..=288.0).contains(&args.mask_step)) {
-        return Err(Failure::input(format!(
-            "--mask-step {} is outside 0–288 points",
-            args.mask_step
-        )));
-    }
+    let file = &args.files[0];
+    check_output(&args.output, Some("pdf"))?;
     let session = match &args.review {
         Some(path) => {
             let json = std::fs::read_to_string(path)
@@ -77,26 +114,18 @@ pub fn run(args: RedactArgs) -> CommandResult {
         }
         None => None,
     };
-    let options = RenderOptions {
-        dpi: args.dpi as f32,
-        mask_width: if args.mask_step > 0.0 {
-            MaskWidth::Quantised(args.mask_step)
-        } else {
-            MaskWidth::Exact
-        },
-        labels: !args.no_labels,
-        ..RenderOptions::default()
-    };
-    let pending = match args.pending {
-        Pending::Mask => PendingPolicy::Mask,
-        Pending::Release => PendingPolicy::Release,
-    };
-    let report = Redactor::new().with_options(options).redact(
-        &args.file,
-        &args.output,
-        session.as_ref(),
-        pending,
-    )?;
+    // Every failure names the input, also those about the output.
+    let result = redactor
+        .redact(file, &args.output, session.as_ref(), pending)
+        .map_err(|err| Failure::from(err).naming(file));
+    if args.json {
+        let summary = match &result {
+            Ok(report) => batch::Summary::done(file, &args.output, report),
+            Err(failure) => batch::Summary::failed(file, failure),
+        };
+        crate::stdout::print(&summary.line())?;
+    }
+    let report = result?;
     if let Some(path) = &args.record_json {
         let json = serde_json::to_string_pretty(&report.record)
             .map_err(|err| Failure::processing(format!("decision record: {err}")))?;
@@ -110,24 +139,59 @@ pub fn run(args: RedactArgs) -> CommandResult {
             PendingPolicy::Mask => "masked",
             PendingPolicy::Release => "released",
         };
-        eprintln!(
+        note!(
             "note: {} undecided proposals were {treated}",
             report.pending
         );
     }
     if report.hidden_annotations > 0 {
-        eprintln!(
+        note!(
             "note: {} annotations or form fields were left out of the output",
             report.hidden_annotations
         );
     }
-    eprintln!(
+    note!("{}", done_line(file, &args.output, &report));
+    Ok(())
+}
+
+/// The line printed for a redacted document.
+pub(super) fn done_line(
+    file: &Path,
+    output: &Path,
+    report: &lantero_redact::pipeline::RedactReport,
+) -> String {
+    format!(
         "{}: {} masks on {} pages -> {} ({} bytes, verified)",
-        args.file.display(),
+        file.display(),
         report.record.masks,
         report.write.pages.len(),
-        args.output.display(),
+        output.display(),
         report.write.bytes
-    );
-    Ok(())
+    )
+}
+
+/// The rendering options the flags ask for.
+fn render_options(args: &RedactArgs) -> Result<RenderOptions, Failure> {
+    if !(36..=600).contains(&args.dpi) {
+        return Err(Failure::input(format!(
+            "--dpi {} is outside 36–600",
+            args.dpi
+        )));
+    }
+    if !(args.mask_step.is_finite() && (0.0..=288.0).contains(&args.mask_step)) {
+        return Err(Failure::input(format!(
+            "--mask-step {} is outside 0–288 points",
+            args.mask_step
+        )));
+    }
+    Ok(RenderOptions {
+        dpi: args.dpi as f32,
+        mask_width: if args.mask_step > 0.0 {
+            MaskWidth::Quantised(args.mask_step)
+        } else {
+            MaskWidth::Exact
+        },
+        labels: !args.no_labels,
+        ..RenderOptions::default()
+    })
 }

@@ -7,7 +7,7 @@ use lantero_redact::pipeline::Redactor;
 
 use super::detect::configured_detector;
 use super::output::write_atomically;
-use crate::failure::CommandResult;
+use crate::failure::{CommandResult, Failure};
 
 /// Arguments of `lantero review`.
 #[derive(Debug, Args)]
@@ -23,15 +23,22 @@ pub struct ReviewArgs {
     /// Leave out proposals scoring below this (0.0–1.0).
     #[arg(long, default_value_t = 0.0)]
     min_score: f32,
+    #[command(flatten)]
+    limits: super::limits::LimitArgs,
 }
 
 /// Runs `lantero review`.
 pub fn run(args: ReviewArgs) -> CommandResult {
+    args.limits.install()?;
+    super::output::check_output(&args.output, None)?;
     let detector = configured_detector(&args.entities, args.min_score)?;
-    let session = Redactor::new().with_detector(detector).review(&args.file)?;
+    let session = Redactor::new()
+        .with_detector(detector)
+        .review(&args.file)
+        .map_err(|err| Failure::from(err).naming(&args.file))?;
     let json = session.to_json()?;
-    write_atomically(&args.output, json.as_bytes())?;
-    eprintln!(
+    write_atomically(&args.output, json.as_bytes()).map_err(|f| f.naming(&args.file))?;
+    crate::stdout::note!(
         "{}: {} proposals on {} pages -> {}",
         args.file.display(),
         session.proposals.len(),

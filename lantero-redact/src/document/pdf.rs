@@ -9,13 +9,19 @@ use pdfium_render::prelude::{
 };
 
 use super::geometry::{PageGeometry, Rotation};
+use super::limits::{Limit, Limits};
 use super::page::Page;
 use super::text::TextBuilder;
 use crate::pdfium::{pdf_error, pdfium};
 use crate::{Error, Result};
 
-/// Opens the PDF in `bytes` (read from `path`) and extracts every page.
-pub(crate) fn open(path: &Path, bytes: Vec<u8>) -> Result<(PdfDocument<'static>, Vec<Page>)> {
+/// Opens the PDF in `bytes` (read from `path`) and extracts every page, within `limits`: the
+/// page count is checked before any page is read, each page's size as it is read.
+pub(crate) fn open(
+    path: &Path,
+    bytes: Vec<u8>,
+    limits: &Limits,
+) -> Result<(PdfDocument<'static>, Vec<Page>)> {
     check_header(path, &bytes)?;
     let document = pdfium()?
         .load_pdf_from_byte_vec(bytes, None)
@@ -27,6 +33,7 @@ pub(crate) fn open(path: &Path, bytes: Vec<u8>) -> Result<(PdfDocument<'static>,
             reason: "the PDF has no pages".into(),
         });
     }
+    limits.check(path, Limit::Pages, u64::try_from(count).unwrap_or(0))?;
     let mut pages = Vec::new();
     for index in 0..count {
         let number = u32::try_from(index).unwrap_or(0) + 1;
@@ -34,13 +41,16 @@ pub(crate) fn open(path: &Path, bytes: Vec<u8>) -> Result<(PdfDocument<'static>,
             .pages()
             .get(index)
             .map_err(|err| page_error(path, number, err))?;
-        pages.push(read_page(&page, number).map_err(|err| page_error(path, number, err))?);
+        let read = read_page(&page, number).map_err(|err| page_error(path, number, err))?;
+        limits.check_page_points(path, read.width(), read.height())?;
+        pages.push(read);
     }
     Ok((document, pages))
 }
 
-/// Rejects what is plainly not a PDF before PDFium tries to repair it into something.
-fn check_header(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Rejects what is plainly not a PDF before PDFium tries to repair it into something. Only the
+/// first kilobyte of `bytes` is looked at, so the file's first kilobyte is enough.
+pub(super) fn check_header(path: &Path, bytes: &[u8]) -> Result<()> {
     if bytes.is_empty() {
         return Err(Error::Input {
             path: path.into(),

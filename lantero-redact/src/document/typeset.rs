@@ -405,7 +405,9 @@ mod tests {
                 .repeat(40);
         let (document, sheets, _) = typeset(Path::new("t.txt"), &text).unwrap();
         let bytes = document.save_to_bytes().unwrap();
-        let (_, pages) = super::super::pdf::open(Path::new("t.pdf"), bytes).unwrap();
+        let (_, pages) =
+            super::super::pdf::open(Path::new("t.pdf"), bytes, &super::super::Limits::default())
+                .unwrap();
         assert_eq!(pages.len(), sheets.len());
         assert!(sheets.len() > 1);
         for (page, sheet) in pages.iter().zip(&sheets) {

@@ -27,7 +27,7 @@ mod ocr;
 pub use ocr::OCR_DPI;
 
 use crate::detect::{Detector, Finding};
-use crate::document::Document;
+use crate::document::{Document, Limits};
 use crate::ocr::{OcrEngine, Tesseract};
 use crate::record::DecisionRecord;
 use crate::render::{Mask, RenderOptions};
@@ -97,6 +97,7 @@ pub struct Redactor {
     resolver: Resolver<'static>,
     ocr: Option<Arc<dyn OcrEngine>>,
     options: RenderOptions,
+    limits: Option<Limits>,
 }
 
 impl Default for Redactor {
@@ -114,7 +115,14 @@ impl Redactor {
             resolver: Resolver::default(),
             ocr: Some(Arc::new(Tesseract::new())),
             options: RenderOptions::default(),
+            limits: None,
         }
+    }
+
+    /// Opens documents within `limits` instead of the process's ([`Limits::for_process`]).
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = Some(limits);
+        self
     }
 
     /// Uses `detector` instead of the built-in one.
@@ -149,20 +157,24 @@ impl Redactor {
     /// propose. A `.txt` file is one page of text as read, so findings index the file's text
     /// and have no boxes.
     pub fn analyze(&self, path: &Path) -> Result<Analysis> {
-        self.analyze_document(Document::open(path)?)
+        self.analyze_document(Document::open_with_limits(path, &self.limits())?)
     }
 
     /// As [`Self::analyze`], on the pages the document is released on: a `.txt` file is first
     /// set on A4 pages ([`Document::typeset`]), so its findings carry boxes to mask.
     /// [`Self::review`] and [`Self::redact`] analyse documents this way.
     pub fn analyze_pages(&self, path: &Path) -> Result<Analysis> {
-        self.analyze_document(Self::open(path)?)
+        self.analyze_document(self.open(path)?)
     }
 
     /// Opens `path` as it is released: PDFs and images as they are, plain text set on pages.
     /// The file is read and hashed once; nothing is detected.
-    pub fn open(path: &Path) -> Result<Document> {
-        Document::open(path)?.typeset()
+    pub fn open(&self, path: &Path) -> Result<Document> {
+        Document::open_with_limits(path, &self.limits())?.typeset()
+    }
+
+    fn limits(&self) -> Limits {
+        self.limits.unwrap_or_else(Limits::for_process)
     }
 
     /// OCRs what `document`'s text layer does not hold (pages without text, images on text
@@ -200,7 +212,7 @@ impl Redactor {
         pending: PendingPolicy,
     ) -> Result<RedactReport> {
         match session {
-            Some(session) => self.apply(&Self::open(path)?, session, out, pending),
+            Some(session) => self.apply(&self.open(path)?, session, out, pending),
             None => {
                 let analysis = self.analyze_pages(path)?;
                 self.apply(&analysis.document, &analysis.session(), out, pending)

@@ -3,7 +3,7 @@
 //! [`write_redacted`] renders every page, paints the masks, encodes each page image, streams
 //! the pages into a temporary file beside the output, runs the [verifier](crate::verify) on it,
 //! and only then renames it into place. If anything fails — rendering, writing, or any check —
-//! the temporary file is deleted, an older file at the output path is removed too (it must not
+//! the temporary file ([`PartFile`], `.lantero-XXXXXX.pdf.part`) is deleted, an older file at the output path is removed too (it must not
 //! be mistaken for this result), and the error says why. The input is never modified.
 //!
 //! PDFium serialises all its calls behind one lock, so pages are rendered one at a time on the
@@ -14,6 +14,7 @@
 
 mod builder;
 mod image_pdf;
+pub mod part;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use builder::PdfBuilder;
 pub use image_pdf::{ImagePdfWriter, PRODUCER};
+pub use part::{PartFile, remove_live_parts, sweep_stale_parts};
 
 use crate::document::{Document, SourceKind};
 use crate::render::{Capture, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap};
@@ -105,20 +107,16 @@ pub fn write_redacted(
             "the output would replace the input document".into(),
         ));
     }
-    let folder = match out.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".lantero-")
-        .suffix(".pdf.part")
-        .tempfile_in(folder)
-        .map_err(|err| {
-            output_error(format!(
-                "cannot create a file in {}: {err}",
-                folder.display()
-            ))
-        })?;
+    let temp = PartFile::create_beside(out, "pdf").map_err(|err| {
+        let folder = match out.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        output_error(format!(
+            "cannot create a file in {}: {err}",
+            folder.display()
+        ))
+    })?;
     let written = write_pages(document, masks, options, temp.as_file()).and_then(|pages| {
         temp.as_file()
             .sync_all()
@@ -147,7 +145,7 @@ pub fn write_redacted(
     match result {
         Ok((pages, verification)) => {
             temp.persist(out)
-                .map_err(|err| output_error(err.error.to_string()))?;
+                .map_err(|err| output_error(err.to_string()))?;
             Ok(WriteReport {
                 schema: "lantero.write/v1".into(),
                 path: out.into(),
