@@ -115,7 +115,6 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         path: path.into(),
         reason: format!("cannot read the file to verify: {err}"),
     })?;
-    let seen = reopen::reopen(path)?;
     let mut checks = Vec::new();
     let mut add = |name: &str, findings: Findings| {
         checks.push(Check {
@@ -157,6 +156,18 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
     let mut comments = Findings::new();
     layout::no_comments(&file, &bytes, &mut comments);
     add("no_comments", unread(comments));
+    let mut exact = Findings::new();
+    let inflated = streams::streams_exact(&file, &bytes, &mut exact);
+    // PDFium inflates streams without a bound: a file this reader cannot read, or whose
+    // streams are not exactly what they declare (a Flate bomb), is never handed to it.
+    let seen = if file.objects.is_empty() || !exact.is_empty() {
+        reopen::Seen {
+            opens: vec!["not opened with PDFium: the file's syntax or streams are not plain".into()],
+            ..reopen::Seen::default()
+        }
+    } else {
+        reopen::reopen(path)?
+    };
     add("pdfium_opens", seen.opens.clone());
     add("single_revision", run(structure::single_revision));
     add("xref_exact", run(layout::xref_exact));
@@ -164,8 +175,6 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
     add("no_object_streams", run(structure::no_object_streams));
     add("only_known_keys", run(structure::only_known_keys));
     add("filters_plain", run(streams::filters_plain));
-    let mut exact = Findings::new();
-    let inflated = streams::streams_exact(&file, &bytes, &mut exact);
     add("streams_exact", unread(exact));
     let (mut text, mut images) = (Findings::new(), seen.images.clone());
     content::page_content(&file, &bytes, &mut text, &mut images);
