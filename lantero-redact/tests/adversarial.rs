@@ -161,7 +161,11 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
     ] {
         std::fs::write(&path, &clean).expect("write");
         let report = verify::inspect(&path, &["Anna Svensson".into()]).expect("inspects");
-        assert!(report.passed(), "the unmutated output fails: {:?}", report.problems());
+        assert!(
+            report.passed(),
+            "the unmutated output fails: {:?}",
+            report.problems()
+        );
     }
     let mut missed = Vec::new();
     for fixture in hostile::fixtures() {
@@ -178,16 +182,26 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
         for name in &fixture.fails {
             assert!(report.check(name).is_some(), "no check named {name}");
             if !failed.contains(name) {
-                missed.push(format!("{}: {name} passed; failed: {failed:?}", fixture.name));
+                missed.push(format!(
+                    "{}: {name} passed; failed: {failed:?}",
+                    fixture.name
+                ));
             }
         }
         assert!(took.as_secs() < 10, "{} took {took:?}", fixture.name);
         for problem in report.problems() {
-            assert!(!problem.contains("Anna") && !problem.contains("Svensson"), "{problem}");
+            assert!(
+                !problem.contains("Anna") && !problem.contains("Svensson"),
+                "{problem}"
+            );
         }
         println!("{:80} {took:?} {failed:?}", fixture.name);
     }
-    assert!(missed.is_empty(), "hostile outputs passed checks:\n{}", missed.join("\n"));
+    assert!(
+        missed.is_empty(),
+        "hostile outputs passed checks:\n{}",
+        missed.join("\n")
+    );
     if let Some(peak) = peak_memory() {
         println!("peak memory {} MiB", peak >> 20);
         assert!(peak < 1 << 30, "peak memory {} MiB", peak >> 20);

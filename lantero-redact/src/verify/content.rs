@@ -187,11 +187,12 @@ pub(crate) fn content_operands_plain(file: &File, bytes: &[u8], out: &mut Findin
 fn places_image(file: &File, page: &Dict, ops: &[super::syntax::Op]) -> bool {
     let size = match page.get("MediaBox") {
         Some(Object::Array(b)) => match b.as_slice() {
-            [Object::Number(x), Object::Number(y), Object::Number(w), Object::Number(h)]
-                if *x == 0.0 && *y == 0.0 =>
-            {
-                (*w, *h)
-            }
+            [
+                Object::Number(x),
+                Object::Number(y),
+                Object::Number(w),
+                Object::Number(h),
+            ] if *x == 0.0 && *y == 0.0 => (*w, *h),
             _ => return false,
         },
         _ => return false,
@@ -202,7 +203,10 @@ fn places_image(file: &File, page: &Dict, ops: &[super::syntax::Op]) -> bool {
     let n = Object::Number;
     let expected: [(&str, Vec<Object>); 4] = [
         ("q", vec![]),
-        ("cm", vec![n(size.0), n(0.0), n(0.0), n(size.1), n(0.0), n(0.0)]),
+        (
+            "cm",
+            vec![n(size.0), n(0.0), n(0.0), n(size.1), n(0.0), n(0.0)],
+        ),
         ("Do", vec![Object::Name(name.to_vec())]),
         ("Q", vec![]),
     ];

@@ -10,8 +10,8 @@ use super::syntax::File;
 
 /// The APP0 segment the writer's encoder emits: JFIF 1.2, aspect ratio 1:1, no thumbnail.
 const JFIF_APP0: [u8; 18] = [
-    0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x02, 0x00, 0x00, 0x01, 0x00,
-    0x01, 0x00, 0x00,
+    0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x02, 0x00, 0x00, 0x01, 0x00, 0x01,
+    0x00, 0x00,
 ];
 
 /// Every `/DCTDecode` image is a plain JPEG of the size its dictionary declares.
@@ -114,7 +114,9 @@ mod tests {
     fn with_segment(plain: &[u8], marker: u8, payload: &[u8]) -> Vec<u8> {
         let mut out = plain.to_vec();
         let len = u16::try_from(payload.len() + 2).unwrap().to_be_bytes();
-        let segment = [0xFF, marker, len[0], len[1]].into_iter().chain(payload.iter().copied());
+        let segment = [0xFF, marker, len[0], len[1]]
+            .into_iter()
+            .chain(payload.iter().copied());
         let at = 2 + JFIF_APP0.len();
         out.splice(at..at, segment);
         out
@@ -127,7 +129,11 @@ mod tests {
         let commented = with_segment(&plain, 0xFE, b"Anna Svensson");
         assert!(plain_jpeg(&commented).unwrap_err().contains("0xfe"));
         let exif = with_segment(&plain, 0xE1, b"Exif\0\0Anna Svensson");
-        assert!(plain_jpeg(&exif).unwrap_err().contains("application segment 0xe1"));
+        assert!(
+            plain_jpeg(&exif)
+                .unwrap_err()
+                .contains("application segment 0xe1")
+        );
         let second_app0 = with_segment(&plain, 0xE0, b"JFXX\0Anna Svensson");
         assert!(plain_jpeg(&second_app0).is_err());
         let mut density = plain.clone();

@@ -57,7 +57,9 @@ pub(crate) fn xref_exact(file: &File, out: &mut Findings) {
     for entry in &file.xref {
         let id = entry.id;
         if !listed.insert(id) {
-            out.push(format!("object {id} has more than one cross-reference entry"));
+            out.push(format!(
+                "object {id} has more than one cross-reference entry"
+            ));
         } else if id == 0 {
             if entry.in_use || entry.generation != 65535 {
                 out.push("the cross-reference entry for object 0 is not the free head".into());
@@ -91,7 +93,9 @@ pub(crate) fn xref_exact(file: &File, out: &mut Findings) {
     }
     for &target in &file.startxref {
         if !file.xref_at.iter().any(|&at| at as u64 == target) {
-            out.push(format!("startxref names byte {target}, where no table begins"));
+            out.push(format!(
+                "startxref names byte {target}, where no table begins"
+            ));
         }
     }
 }
@@ -128,11 +132,16 @@ pub(crate) fn all_objects_reachable(file: &File, out: &mut Findings) {
     let mut missing: Vec<u32> = missing.into_iter().collect();
     missing.sort_unstable();
     for id in missing {
-        out.push(format!("a reference to object {id}, which is not in the file"));
+        out.push(format!(
+            "a reference to object {id}, which is not in the file"
+        ));
     }
     for object in &file.objects {
         if !reached.contains(&object.id) {
-            out.push(format!("object {} is not reachable from the trailer", object.id));
+            out.push(format!(
+                "object {} is not reachable from the trailer",
+                object.id
+            ));
         }
     }
 }
@@ -156,7 +165,12 @@ mod tests {
             b"%PDF-1.7\n1 0 obj null endobj\n%%EOF Anna\n",
         ] {
             let file = parse(bad).unwrap();
-            assert_eq!(stray_comments(&file, bad).len(), 1, "{}", String::from_utf8_lossy(bad));
+            assert_eq!(
+                stray_comments(&file, bad).len(),
+                1,
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
         }
     }
 }

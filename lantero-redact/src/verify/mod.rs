@@ -162,7 +162,9 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
     // streams are not exactly what they declare (a Flate bomb), is never handed to it.
     let seen = if file.objects.is_empty() || !exact.is_empty() {
         reopen::Seen {
-            opens: vec!["not opened with PDFium: the file's syntax or streams are not plain".into()],
+            opens: vec![
+                "not opened with PDFium: the file's syntax or streams are not plain".into(),
+            ],
             ..reopen::Seen::default()
         }
     } else {

@@ -184,7 +184,11 @@ pub(crate) fn masked_strings(
     for trailer in &file.trailers {
         texts_of(&Object::Dict(trailer.clone()), &mut syntax);
     }
-    syntax.extend(stray_comments(file, bytes).into_iter().map(|c| bytes[c].to_vec()));
+    syntax.extend(
+        stray_comments(file, bytes)
+            .into_iter()
+            .map(|c| bytes[c].to_vec()),
+    );
     places.push((
         "strings, names and comments of the file".into(),
         syntax.iter().flat_map(|text| readings(text)).collect(),
@@ -206,7 +210,10 @@ pub(crate) fn masked_strings(
     let mut found = Vec::new();
     for (place, texts) in &places {
         for (chars, needle) in &masked {
-            if texts.iter().any(|text| find_bounded(text, needle).is_some()) {
+            if texts
+                .iter()
+                .any(|text| find_bounded(text, needle).is_some())
+            {
                 // Never echo the secret itself into a message that may be logged.
                 found.push(format!("a masked string ({chars} chars) in the {place}"));
             }
@@ -243,7 +250,10 @@ mod tests {
                 .iter()
                 .any(|r| find_bounded(r, &folded(text)).is_some())
         };
-        assert!(has(&[0xFE, 0xFF, 0x00, 0xC5, 0x00, b's', 0x00, b'a'], "Åsa")); // UTF-16BE
+        assert!(has(
+            &[0xFE, 0xFF, 0x00, 0xC5, 0x00, b's', 0x00, b'a'],
+            "Åsa"
+        )); // UTF-16BE
         assert!(has(&[b'x', 0xC5, 0x00, b's', 0x00, b'a', 0x00], "åsa")); // UTF-16LE, odd
         assert!(has(&[0xC5, b's', b'a'], "Åsa")); // Latin-1
         assert!(has("Åsa".as_bytes(), "ÅSA")); // UTF-8
@@ -282,7 +292,8 @@ mod tests {
 
     #[test]
     fn page_content_is_searched_in_its_strings_words_and_comments_not_its_numbers() {
-        let texts = stream_texts(b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ");
+        let texts =
+            stream_texts(b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ");
         let has = |text: &str| {
             texts
                 .iter()

@@ -20,7 +20,11 @@ pub(crate) const MAX_IMAGE: usize = 512 << 20;
 /// Inflates zlib `data`, handing the output to `sink` piece by piece. The zlib stream must end
 /// (checksum included) exactly at the end of `data`, and inflate to at most `limit` bytes.
 /// Returns the inflated length.
-pub(crate) fn inflate(data: &[u8], limit: usize, mut sink: impl FnMut(&[u8])) -> Result<usize, String> {
+pub(crate) fn inflate(
+    data: &[u8],
+    limit: usize,
+    mut sink: impl FnMut(&[u8]),
+) -> Result<usize, String> {
     let mut zlib = Decompress::new(true);
     let mut buffer = vec![0u8; 64 << 10];
     loop {
@@ -152,11 +156,15 @@ pub(crate) fn filters_plain(file: &File, out: &mut Findings) {
         let image = dict.name("Subtype") == Some(b"Image");
         match (dict.get("Filter"), object.stream.is_some()) {
             (None, _) => {}
-            (Some(_), false) => out.push(format!("object {id}: /Filter on an object that is no stream")),
+            (Some(_), false) => out.push(format!(
+                "object {id}: /Filter on an object that is no stream"
+            )),
             (Some(Object::Name(name)), true) => match name.as_slice() {
                 b"FlateDecode" => {}
                 b"DCTDecode" if image => {}
-                b"DCTDecode" => out.push(format!("object {id}: /DCTDecode on a stream that is no image")),
+                b"DCTDecode" => out.push(format!(
+                    "object {id}: /DCTDecode on a stream that is no image"
+                )),
                 _ => out.push(format!("object {id}: a filter the writer does not use")),
             },
             (Some(Object::Array(_)), true) => out.push(format!("object {id}: a /Filter array")),
@@ -185,10 +193,18 @@ mod tests {
     fn inflating_is_exact_and_bounded() {
         let data = zlib(b"q 595 0 0 842 0 0 cm /Im0 Do Q");
         assert_eq!(inflate(&data, 100, |_| {}), Ok(30));
-        assert!(inflate(&data, 29, |_| {}).unwrap_err().contains("more than 29"));
+        assert!(
+            inflate(&data, 29, |_| {})
+                .unwrap_err()
+                .contains("more than 29")
+        );
         let mut trailing = data.clone();
         trailing.extend_from_slice(b"Anna");
-        assert!(inflate(&trailing, 100, |_| {}).unwrap_err().contains("4 bytes follow"));
+        assert!(
+            inflate(&trailing, 100, |_| {})
+                .unwrap_err()
+                .contains("4 bytes follow")
+        );
         assert!(inflate(&data[..data.len() - 3], 100, |_| {}).is_err());
         assert!(inflate(b"", 100, |_| {}).is_err());
         let mut checksum = data.clone();
@@ -198,7 +214,10 @@ mod tests {
 
     #[test]
     fn decoding_keeps_what_inflates_within_the_limit() {
-        let dict = Dict(vec![(b"Filter".to_vec(), Object::Name(b"FlateDecode".to_vec()))]);
+        let dict = Dict(vec![(
+            b"Filter".to_vec(),
+            Object::Name(b"FlateDecode".to_vec()),
+        )]);
         let data = zlib(&[b'a'; 1000]);
         assert_eq!(decoded(&dict, &data, 10), vec![b'a'; 10]);
         assert_eq!(decoded(&dict, &data[..data.len() - 4], 2000).len(), 1000);

@@ -166,10 +166,9 @@ mod tests {
         assert_eq!(read.operators().collect::<Vec<_>>(), ["q", "cm", "Do", "Q"]);
         assert_eq!(read.ops[1].operands.len(), 6);
         assert_eq!(read.ops[2].operands, [Object::Name(b"Im0".to_vec())]);
-        let read = content(
-            b"BT /F1 12 Tf (Anna) Tj [(A) 120 (nna)] TJ ET % note\nBI /W 1 ID \xff\xfe EI",
-        )
-        .unwrap();
+        let read =
+            content(b"BT /F1 12 Tf (Anna) Tj [(A) 120 (nna)] TJ ET % note\nBI /W 1 ID \xff\xfe EI")
+                .unwrap();
         let ops: Vec<&str> = read.operators().collect();
         assert_eq!(ops, ["BT", "Tf", "Tj", "TJ", "ET", "BI"]);
         assert_eq!(read.ops[2].operands, [Object::String(b"Anna".to_vec())]);

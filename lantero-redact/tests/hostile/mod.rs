@@ -160,7 +160,11 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// An object `id` holding a stream of `data`.
 pub fn stream(id: u32, entries: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = format!("{id} 0 obj\n<< {entries} /Length {} >>\nstream\n", data.len()).into_bytes();
+    let mut out = format!(
+        "{id} 0 obj\n<< {entries} /Length {} >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
     out.extend_from_slice(data);
     out.extend_from_slice(b"\nendstream\nendobj\n");
     out
@@ -191,7 +195,10 @@ pub fn fixtures() -> Vec<Fixture> {
         });
     };
     let unreachable = [
-        ("a stray page tree", b"7 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n".to_vec()),
+        (
+            "a stray page tree",
+            b"7 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n".to_vec(),
+        ),
         ("a stray stream", stream(7, "", b"BT (Anna Svensson) Tj ET")),
         ("a stray full-page image", {
             let image = written(&white_image());
@@ -226,33 +233,70 @@ pub fn fixtures() -> Vec<Fixture> {
     };
     let mut parts = base();
     parts.parts.insert(2, b"% Anna Svensson\n".to_vec());
-    add("a comment between objects", parts, &[secret], &["no_comments", "masked_strings_absent"]);
+    add(
+        "a comment between objects",
+        parts,
+        &[secret],
+        &["no_comments", "masked_strings_absent"],
+    );
     let mut parts = base();
     parts.replace(4, "/Type /Page", b"/Type /Page % Anna Svensson\n");
-    add("a comment in a dictionary", parts, &[secret], &["no_comments", "masked_strings_absent"]);
+    add(
+        "a comment in a dictionary",
+        parts,
+        &[secret],
+        &["no_comments", "masked_strings_absent"],
+    );
 
     let mut parts = base();
     let mut data = zlib(page);
     data.extend_from_slice(secret.as_bytes());
     *parts.object(5) = stream(5, "/Filter /FlateDecode", &data);
-    add("bytes after the end of a content stream's zlib data", parts, &[], &["streams_exact"]);
+    add(
+        "bytes after the end of a content stream's zlib data",
+        parts,
+        &[],
+        &["streams_exact"],
+    );
     let mut parts = base();
     let mut data = white_image().data;
     data.extend_from_slice(secret.as_bytes());
-    *parts.object(6) = stream(6, "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", &data);
-    add("bytes after the end of an image's zlib data", parts, &[], &["streams_exact", "image_data_only"]);
+    *parts.object(6) = stream(
+        6,
+        "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+        &data,
+    );
+    add(
+        "bytes after the end of an image's zlib data",
+        parts,
+        &[],
+        &["streams_exact", "image_data_only"],
+    );
     let mut parts = base();
     parts.replace(5, "/Length 30", b"/Length 35");
-    add("a /Length longer than the data", parts, &[], &["streams_exact"]);
+    add(
+        "a /Length longer than the data",
+        parts,
+        &[],
+        &["streams_exact"],
+    );
 
     let jpeg = jpeg_image();
     let jpeg_stream = |data: &[u8]| {
-        let entries = format!("/Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode", jpeg.width, jpeg.height);
+        let entries = format!(
+            "/Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
+            jpeg.width, jpeg.height
+        );
         stream(6, &entries, data)
     };
     let mut parts = Parts::of(&written(&jpeg));
     *parts.object(6) = jpeg_stream(&with_segment(&jpeg.data, 0xE1, b"Exif\0\0Anna Svensson"));
-    add("a JPEG with text in an EXIF segment", parts, &[], &["jpeg_plain"]);
+    add(
+        "a JPEG with text in an EXIF segment",
+        parts,
+        &[],
+        &["jpeg_plain"],
+    );
     let mut parts = Parts::of(&written(&jpeg));
     *parts.object(6) = jpeg_stream(&with_segment(&jpeg.data, 0xFE, secret.as_bytes()));
     add("a JPEG with a comment segment", parts, &[], &["jpeg_plain"]);
@@ -263,13 +307,34 @@ pub fn fixtures() -> Vec<Fixture> {
     let mut parts = base();
     let hex: String = page.iter().map(|b| format!("{b:02x}")).collect();
     *parts.object(5) = stream(5, "/Filter /ASCIIHexDecode", hex.as_bytes());
-    add("a filter the writer does not use", parts, &[], &["filters_plain"]);
+    add(
+        "a filter the writer does not use",
+        parts,
+        &[],
+        &["filters_plain"],
+    );
 
     let operands: [(&str, &[u8], &[&'static str]); 4] = [
-        ("a string operand", b"q (Anna Svensson) 595 0 0 842 0 0 cm /Im0 Do Q", &["content_operands_plain", "masked_strings_absent"]),
-        ("an array of strings as operand", b"q [(Anna) (Svensson)] 595 0 0 842 0 0 cm /Im0 Do Q", &["content_operands_plain"]),
-        ("an inline image", b"q 595 0 0 842 0 0 cm /Im0 Do Q BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI", &["content_operands_plain", "no_text_objects"]),
-        ("digits in the image's placement", b"q 1912 0 0 1212 0 0 cm /Im0 Do Q", &["content_operands_plain"]),
+        (
+            "a string operand",
+            b"q (Anna Svensson) 595 0 0 842 0 0 cm /Im0 Do Q",
+            &["content_operands_plain", "masked_strings_absent"],
+        ),
+        (
+            "an array of strings as operand",
+            b"q [(Anna) (Svensson)] 595 0 0 842 0 0 cm /Im0 Do Q",
+            &["content_operands_plain"],
+        ),
+        (
+            "an inline image",
+            b"q 595 0 0 842 0 0 cm /Im0 Do Q BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI",
+            &["content_operands_plain", "no_text_objects"],
+        ),
+        (
+            "digits in the image's placement",
+            b"q 1912 0 0 1212 0 0 cm /Im0 Do Q",
+            &["content_operands_plain"],
+        ),
     ];
     for (name, content, fails) in operands {
         let mut parts = base();
@@ -278,10 +343,24 @@ pub fn fixtures() -> Vec<Fixture> {
     }
 
     let mut parts = base();
-    *parts.object(6) = stream(6, "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", &flate_bomb(200));
-    add("a Flate bomb of 200 MiB as the page image", parts, &[], &["streams_exact", "image_data_only"]);
+    *parts.object(6) = stream(
+        6,
+        "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+        &flate_bomb(200),
+    );
+    add(
+        "a Flate bomb of 200 MiB as the page image",
+        parts,
+        &[],
+        &["streams_exact", "image_data_only"],
+    );
     let mut parts = base();
     *parts.object(5) = stream(5, "/Filter /FlateDecode", &flate_bomb(200));
-    add("a Flate bomb of 200 MiB as the page content", parts, &[], &["streams_exact"]);
+    add(
+        "a Flate bomb of 200 MiB as the page content",
+        parts,
+        &[],
+        &["streams_exact"],
+    );
     list
 }
