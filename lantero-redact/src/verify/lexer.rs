@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::object::{Dict, Indirect, Object, XrefEntry};
+use super::object::{Dict, Indirect, Object};
 
 /// Nesting deeper than this is refused rather than risking the stack.
 const MAX_DEPTH: usize = 64;
@@ -89,39 +89,6 @@ impl<'a> Lexer<'a> {
             .ok()
             .and_then(|w| w.parse().ok())
             .ok_or_else(|| format!("expected a number at byte {at}"))
-    }
-
-    /// The entries of a cross-reference table whose `xref` keyword was just read.
-    pub(crate) fn xref_table(&mut self) -> Result<Vec<XrefEntry>, String> {
-        let mut entries = Vec::new();
-        loop {
-            self.skip_space();
-            if self.bytes[self.pos..].starts_with(b"trailer") || self.peek().is_none() {
-                return Ok(entries);
-            }
-            let first = self.integer()?;
-            let count = self.integer()?;
-            for index in 0..count {
-                let offset = self.integer()?;
-                let generation = self.integer()?;
-                let at = self.pos;
-                let in_use = match self.word() {
-                    b"n" => true,
-                    b"f" => false,
-                    _ => return Err(format!("bad cross-reference entry at byte {at}")),
-                };
-                let id = first
-                    .checked_add(index)
-                    .and_then(|id| u32::try_from(id).ok())
-                    .ok_or_else(|| format!("object number too large at byte {at}"))?;
-                entries.push(XrefEntry {
-                    id,
-                    offset,
-                    generation,
-                    in_use,
-                });
-            }
-        }
     }
 
     pub(crate) fn indirect(&mut self) -> Result<Indirect, String> {

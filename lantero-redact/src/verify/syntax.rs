@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::lexer::Lexer;
-pub(crate) use super::object::{Dict, File, Object};
+pub(crate) use super::object::{Dict, File, Object, XrefEntry};
 
 /// Reads a whole file.
 pub(crate) fn parse(bytes: &[u8]) -> Result<File, String> {
@@ -25,7 +25,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<File, String> {
         let at = lexer.pos;
         match lexer.word() {
             b"xref" => {
-                file.xref.extend(lexer.xref_table()?);
+                file.xref.extend(xref_table(&mut lexer)?);
                 file.xref_at.push(at);
             }
             b"trailer" => match lexer.object(0)? {
@@ -55,6 +55,39 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<File, String> {
         file.index.entry(object.id).or_insert(at);
     }
     Ok(file)
+}
+
+/// The entries of a cross-reference table whose `xref` keyword was just read.
+fn xref_table(lexer: &mut Lexer) -> Result<Vec<XrefEntry>, String> {
+    let mut entries = Vec::new();
+    loop {
+        lexer.skip_space();
+        if lexer.bytes[lexer.pos..].starts_with(b"trailer") || lexer.pos >= lexer.bytes.len() {
+            return Ok(entries);
+        }
+        let first = lexer.integer()?;
+        let count = lexer.integer()?;
+        for index in 0..count {
+            let offset = lexer.integer()?;
+            let generation = lexer.integer()?;
+            let at = lexer.pos;
+            let in_use = match lexer.word() {
+                b"n" => true,
+                b"f" => false,
+                _ => return Err(format!("bad cross-reference entry at byte {at}")),
+            };
+            let id = first
+                .checked_add(index)
+                .and_then(|id| u32::try_from(id).ok())
+                .ok_or_else(|| format!("object number too large at byte {at}"))?;
+            entries.push(XrefEntry {
+                id,
+                offset,
+                generation,
+                in_use,
+            });
+        }
+    }
 }
 
 /// One operator of a content stream with the operands written before it.
