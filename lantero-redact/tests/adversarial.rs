@@ -3,6 +3,9 @@
 //! output — not from its bytes (raw or inflated), not from extractable text, and not from what
 //! Tesseract reads off the page images. A file whose redaction fails verification counts as a
 //! failure too: nothing was released, but nothing was redacted either.
+//!
+//! The hostile outputs (`hostile/`): writer outputs mutated to hide something from the
+//! verifier or to exhaust its memory; each must be rejected by the checks it names, quickly.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +15,8 @@ use lantero_redact::pipeline::{PendingPolicy, Redactor};
 use lantero_redact::render::rasterise;
 use lantero_redact::verify;
 use serde::Deserialize;
+
+mod hostile;
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -134,4 +139,71 @@ fn structured_identifiers_are_unreadable_in_redacted_samples() {
     }
     assert!(checked >= 40, "only {checked} identifiers were checked");
     assert!(leaks.is_empty(), "leaks:\n{}", leaks.join("\n"));
+}
+
+/// The peak resident memory of this test process so far, in bytes (Linux).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+#[test]
+fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.pdf");
+    let white = hostile::written(&hostile::white_image());
+    for clean in [
+        white.clone(),
+        hostile::Parts::of(&white).assemble(),
+        hostile::written(&hostile::jpeg_image()),
+    ] {
+        std::fs::write(&path, &clean).expect("write");
+        let report = verify::inspect(&path, &["Anna Svensson".into()]).expect("inspects");
+        assert!(
+            report.passed(),
+            "the unmutated output fails: {:?}",
+            report.problems()
+        );
+    }
+    let mut missed = Vec::new();
+    for fixture in hostile::fixtures() {
+        std::fs::write(&path, &fixture.bytes).expect("write");
+        let started = std::time::Instant::now();
+        let report = verify::inspect(&path, &fixture.masked).expect("inspects");
+        let took = started.elapsed();
+        let failed: Vec<&str> = report
+            .checks
+            .iter()
+            .filter(|c| !c.passed)
+            .map(|c| c.name.as_str())
+            .collect();
+        for name in &fixture.fails {
+            assert!(report.check(name).is_some(), "no check named {name}");
+            if !failed.contains(name) {
+                missed.push(format!(
+                    "{}: {name} passed; failed: {failed:?}",
+                    fixture.name
+                ));
+            }
+        }
+        assert!(took.as_secs() < 10, "{} took {took:?}", fixture.name);
+        for problem in report.problems() {
+            assert!(
+                !problem.contains("Anna") && !problem.contains("Svensson"),
+                "{problem}"
+            );
+        }
+        println!("{:80} {took:?} {failed:?}", fixture.name);
+    }
+    assert!(
+        missed.is_empty(),
+        "hostile outputs passed checks:\n{}",
+        missed.join("\n")
+    );
+    if let Some(peak) = peak_memory() {
+        println!("peak memory {} MiB", peak >> 20);
+        assert!(peak < 1 << 30, "peak memory {} MiB", peak >> 20);
+    }
 }

@@ -240,3 +240,41 @@ fn bad_requests_are_refused_before_writing() {
     let document = Document::open(&text).unwrap();
     assert!(write_redacted(&document, &[], &dir.path().join("b.pdf"), &options, &[]).is_err());
 }
+
+/// Short masked strings are searched where text can live and on token boundaries, not as raw
+/// bytes of the file's syntax: "12", "ID" or "Ab" no longer match an object number, an offset
+/// or a page size by chance and fail a clean output of many pages.
+#[test]
+fn short_masked_strings_do_not_fail_a_clean_output_but_are_found_in_a_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = Document::open(pdf("fifty_pages.pdf")).unwrap();
+    assert!(document.pages().len() >= 50);
+    let out = dir.path().join("out.pdf");
+    let options = RenderOptions {
+        dpi: 20.0,
+        ..RenderOptions::default()
+    };
+    let short = [
+        "Ab", "ID", "12", "10", "0 R", "Do", "n", "59", "842", "Im0", "PDF", "obj",
+    ];
+    let report = write_redacted(&document, &[], &out, &options, &strings(&short))
+        .expect("a clean output passes with short masked strings");
+    assert!(report.verification.passed());
+
+    // The same output with the producer string changed to hold two of them, length kept.
+    let mut bytes = std::fs::read(&out).unwrap();
+    let at = bytes.windows(9).position(|w| w == b"(Lantero)").unwrap();
+    bytes[at..at + 9].copy_from_slice(b"(ab 12 x)");
+    let changed = dir.path().join("changed.pdf");
+    std::fs::write(&changed, &bytes).unwrap();
+    let check = |masked: &str| {
+        let report = lantero_redact::verify::inspect(&changed, &strings(&[masked])).unwrap();
+        report.check("masked_strings_absent").unwrap().passed
+    };
+    assert!(!check("Ab"), "found in a string, in another letter case");
+    assert!(!check("12"));
+    assert!(
+        check("ID") && check("b 1"),
+        "not found where it is absent or not on a boundary"
+    );
+}

@@ -146,6 +146,13 @@ fn the_writers_output_passes_every_check() {
         "one_image_per_page",
         "image_data_only",
         "masked_strings_absent",
+        "no_comments",
+        "xref_exact",
+        "all_objects_reachable",
+        "filters_plain",
+        "streams_exact",
+        "content_operands_plain",
+        "jpeg_plain",
     ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }

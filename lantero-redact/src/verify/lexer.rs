@@ -10,6 +10,9 @@ const MAX_DEPTH: usize = 64;
 pub(crate) struct Lexer<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) pos: usize,
+    /// Every comment skipped so far, `%` to the end of its line: comments can carry text that
+    /// no reader shows, so the verifier must know where each one is.
+    pub(crate) comments: Vec<Range<usize>>,
 }
 
 fn is_space(c: u8) -> bool {
@@ -21,6 +24,14 @@ fn is_delimiter(c: u8) -> bool {
 }
 
 impl<'a> Lexer<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            comments: Vec::new(),
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -35,9 +46,11 @@ impl<'a> Lexer<'a> {
                 if self.bytes[self.pos..].starts_with(b"%%EOF") {
                     eofs += 1;
                 }
+                let start = self.pos;
                 while self.peek().is_some_and(|c| c != b'\n' && c != b'\r') {
                     self.pos += 1;
                 }
+                self.comments.push(start..self.pos);
             } else {
                 break;
             }
@@ -78,30 +91,12 @@ impl<'a> Lexer<'a> {
             .ok_or_else(|| format!("expected a number at byte {at}"))
     }
 
-    pub(crate) fn xref_table(&mut self) -> Result<(), String> {
-        loop {
-            self.skip_space();
-            if self.bytes[self.pos..].starts_with(b"trailer") || self.peek().is_none() {
-                return Ok(());
-            }
-            self.integer()?;
-            let count = self.integer()?;
-            for _ in 0..count {
-                self.integer()?;
-                self.integer()?;
-                let at = self.pos;
-                if !matches!(self.word(), b"n" | b"f") {
-                    return Err(format!("bad cross-reference entry at byte {at}"));
-                }
-            }
-        }
-    }
-
     pub(crate) fn indirect(&mut self) -> Result<Indirect, String> {
         let at = self.pos;
         let id = u32::try_from(self.integer()?)
             .map_err(|_| format!("object number too large at byte {at}"))?;
-        self.integer()?;
+        let generation = u16::try_from(self.integer()?)
+            .map_err(|_| format!("generation number too large at byte {at}"))?;
         self.expect(b"obj")?;
         let value = self.object(0)?;
         self.skip_space();
@@ -117,11 +112,18 @@ impl<'a> Lexer<'a> {
             self.expect(b"endstream")?;
         }
         self.expect(b"endobj")?;
-        Ok(Indirect { id, value, stream })
+        Ok(Indirect {
+            id,
+            generation,
+            at,
+            value,
+            stream,
+        })
     }
 
-    /// The data range of a stream starting here: `/Length` when it is direct and lands on
-    /// `endstream`, else up to the next `endstream`.
+    /// The data range of a stream starting here: `/Length` when it is direct and lands on an
+    /// end of line and `endstream`, else up to the next `endstream`. Only the end of line may
+    /// separate the data from `endstream`, so that nothing (a comment) hides between them.
     fn stream_data(&mut self, value: &Object) -> Result<Range<usize>, String> {
         let start = self.pos;
         let declared = match value {
@@ -133,12 +135,13 @@ impl<'a> Lexer<'a> {
                 .checked_add(len)
                 .filter(|&end| end <= self.bytes.len())
         {
-            let mut after = Lexer {
-                bytes: self.bytes,
-                pos: end,
+            let rest = &self.bytes[end..];
+            let eol = match rest {
+                [b'\r', b'\n', ..] => 2,
+                [b'\n' | b'\r', ..] => 1,
+                _ => 0,
             };
-            after.skip_space();
-            if self.bytes[after.pos..].starts_with(b"endstream") {
+            if rest[eol..].starts_with(b"endstream") {
                 self.pos = end;
                 return Ok(start..end);
             }
@@ -246,7 +249,7 @@ impl<'a> Lexer<'a> {
         None
     }
 
-    fn name(&mut self) -> Vec<u8> {
+    pub(crate) fn name(&mut self) -> Vec<u8> {
         let mut name = Vec::new();
         while let Some(c) = self.peek().filter(|&c| !is_space(c) && !is_delimiter(c)) {
             self.pos += 1;
@@ -265,7 +268,7 @@ impl<'a> Lexer<'a> {
         name
     }
 
-    fn literal_string(&mut self) -> Result<Vec<u8>, String> {
+    pub(crate) fn literal_string(&mut self) -> Result<Vec<u8>, String> {
         let start = self.pos;
         self.pos += 1;
         let mut out = Vec::new();
@@ -315,7 +318,7 @@ impl<'a> Lexer<'a> {
         Err(format!("unterminated string at byte {start}"))
     }
 
-    fn hex_string(&mut self) -> Result<Vec<u8>, String> {
+    pub(crate) fn hex_string(&mut self) -> Result<Vec<u8>, String> {
         let start = self.pos;
         self.pos += 1;
         let mut digits = Vec::new();

@@ -6,17 +6,27 @@
 //! |-------------------------|------------------------------------------------------------------|
 //! | `pdf_header`            | the file starts with `%PDF-`                                     |
 //! | `syntax_readable`       | every byte is plain PDF objects the verifier can read            |
+//! | `no_comments`           | no comment but `%PDF-x.y`, the binary line after it, and the final `%%EOF` |
 //! | `pdfium_opens`          | PDFium opens the file and finds pages                            |
 //! | `single_revision`       | one xref table, trailer, `startxref`, `%%EOF`; no `/Prev`        |
+//! | `xref_exact`            | each xref entry points exactly at `N G obj` of its object; `/Size` and `startxref` agree |
+//! | `all_objects_reachable` | every object is reachable from the trailer (`/Root`, `/Info`), no dangling reference |
 //! | `no_object_streams`     | no object or cross-reference streams that could hide objects     |
 //! | `only_known_keys`       | no dictionary key outside the few an image-only PDF needs        |
+//! | `filters_plain`         | `/Filter` is one name: `/FlateDecode`, or `/DCTDecode` on an image |
+//! | `streams_exact`         | `/Length` is the data's length; Flate data ends at its last byte, inflates within a bound |
 //! | `no_text_objects`       | content streams only place an image; no form XObjects            |
+//! | `content_operands_plain`| page content is `q w 0 0 h 0 0 cm /Im Do Q`: numbers and one name, no strings, inline images or comments |
 //! | `no_extractable_text`   | PDFium extracts no chars from any page                           |
 //! | `no_fonts` … `no_xmp_metadata` | no fonts, annotations, form fields, attachments, scripts or actions, outlines, XMP |
 //! | `info_minimal`          | document information is `/Producer (Lantero)` only               |
 //! | `one_image_per_page`    | each page has one image resource, drawn once, and nothing else   |
 //! | `image_data_only`       | image streams hold exactly the declared pixels                   |
-//! | `masked_strings_absent` | no masked string in text, syntax or inflated streams             |
+//! | `jpeg_plain`            | JPEG images: one fixed JFIF header, tables, one frame and scan; no APPn, comments or trailing data |
+//! | `masked_strings_absent` | no masked string, on token boundaries, where text can live: strings, names, non-image streams, extracted text |
+//!
+//! Every inflation is bounded (an image by its declared pixels, any other stream by a few MB),
+//! so a Flate bomb is a finding, never an allocation. No finding repeats a masked string.
 //!
 //! ```no_run
 //! use lantero_redact::verify::{inspect, verify};
@@ -29,11 +39,15 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod content;
 mod images;
+mod jpeg;
+mod layout;
 mod lexer;
 mod object;
 mod reopen;
 mod search;
+mod streams;
 mod structure;
 mod syntax;
 
@@ -101,13 +115,12 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         path: path.into(),
         reason: format!("cannot read the file to verify: {err}"),
     })?;
-    let seen = reopen::reopen(path)?;
     let mut checks = Vec::new();
     let mut add = |name: &str, findings: Findings| {
         checks.push(Check {
             name: name.into(),
             passed: findings.is_empty(),
-            detail: findings.join("; "),
+            detail: scrub(&findings.join("; "), masked_strings),
         });
     };
     let header = if bytes.starts_with(b"%PDF-") {
@@ -135,19 +148,42 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
             findings
         }
     };
+    let run = |check: fn(&syntax::File, &mut Findings)| {
+        let mut found = Findings::new();
+        check(&file, &mut found);
+        unread(found)
+    };
+    let mut comments = Findings::new();
+    layout::no_comments(&file, &bytes, &mut comments);
+    add("no_comments", unread(comments));
+    let mut exact = Findings::new();
+    let inflated = streams::streams_exact(&file, &bytes, &mut exact);
+    // PDFium inflates streams without a bound: a file this reader cannot read, or whose
+    // streams are not exactly what they declare (a Flate bomb), is never handed to it.
+    let seen = if file.objects.is_empty() || !exact.is_empty() {
+        reopen::Seen {
+            opens: vec![
+                "not opened with PDFium: the file's syntax or streams are not plain".into(),
+            ],
+            ..reopen::Seen::default()
+        }
+    } else {
+        reopen::reopen(path)?
+    };
     add("pdfium_opens", seen.opens.clone());
-    let mut revision = Findings::new();
-    structure::single_revision(&file, &mut revision);
-    add("single_revision", unread(revision));
-    let mut object_streams = Findings::new();
-    structure::no_object_streams(&file, &mut object_streams);
-    add("no_object_streams", unread(object_streams));
-    let mut keys = Findings::new();
-    structure::only_known_keys(&file, &mut keys);
-    add("only_known_keys", unread(keys));
+    add("single_revision", run(structure::single_revision));
+    add("xref_exact", run(layout::xref_exact));
+    add("all_objects_reachable", run(layout::all_objects_reachable));
+    add("no_object_streams", run(structure::no_object_streams));
+    add("only_known_keys", run(structure::only_known_keys));
+    add("filters_plain", run(streams::filters_plain));
+    add("streams_exact", unread(exact));
     let (mut text, mut images) = (Findings::new(), seen.images.clone());
-    structure::page_content(&file, &bytes, &mut text, &mut images);
+    content::page_content(&file, &bytes, &mut text, &mut images);
     add("no_text_objects", unread(text));
+    let mut operands = Findings::new();
+    content::content_operands_plain(&file, &bytes, &mut operands);
+    add("content_operands_plain", unread(operands));
     add("no_extractable_text", seen.extractable_text.clone());
     for (name, family) in structure::FORBIDDEN {
         let mut found = Findings::new();
@@ -166,8 +202,11 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
     add("info_minimal", unread(info));
     add("one_image_per_page", unread(images));
     let mut image_data = Findings::new();
-    images::image_data(&file, &bytes, &mut image_data);
+    images::image_data(&file, &inflated, &mut image_data);
     add("image_data_only", unread(image_data));
+    let mut jpegs = Findings::new();
+    jpeg::jpeg_plain(&file, &bytes, &mut jpegs);
+    add("jpeg_plain", unread(jpegs));
     add(
         "masked_strings_absent",
         unread(search::masked_strings(
@@ -184,6 +223,30 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         bytes: bytes.len() as u64,
         checks,
     })
+}
+
+/// `detail` with every occurrence of a masked string, or of one of its words, replaced: a
+/// finding may quote what a hostile file wrote (a key, an error from PDFium), and that may be
+/// the secret itself.
+fn scrub(detail: &str, masked: &[String]) -> String {
+    let mut chars: Vec<char> = detail.chars().collect();
+    let needles = masked
+        .iter()
+        .flat_map(|m| std::iter::once(m.trim()).chain(m.split_whitespace()))
+        .filter(|m| !m.is_empty());
+    for needle in needles {
+        let needle = search::folded(needle);
+        let mut from = 0;
+        while let Some(at) = search::find_bounded(
+            &search::folded(&chars[from..].iter().collect::<String>()),
+            &needle,
+        ) {
+            let at = from + at;
+            chars.splice(at..at + needle.len(), "[…]".chars());
+            from = at + 3;
+        }
+    }
+    chars.into_iter().collect()
 }
 
 /// Like [`inspect`], but any failed check is an [`Error::Verification`] listing them all.

@@ -1,5 +1,6 @@
 //! The objects of a PDF file as the verifier reads them.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A PDF object.
@@ -46,6 +47,9 @@ impl Dict {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Indirect {
     pub(crate) id: u32,
+    pub(crate) generation: u16,
+    /// Byte offset of `N G obj`, where the cross-reference table must point.
+    pub(crate) at: usize,
     pub(crate) value: Object,
     pub(crate) stream: Option<Range<usize>>,
 }
@@ -59,21 +63,39 @@ impl Indirect {
     }
 }
 
+/// One line of a cross-reference table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct XrefEntry {
+    pub(crate) id: u32,
+    pub(crate) offset: u64,
+    pub(crate) generation: u64,
+    pub(crate) in_use: bool,
+}
+
 /// Everything read from a file.
 #[derive(Debug, Default)]
 pub(crate) struct File {
     pub(crate) objects: Vec<Indirect>,
     pub(crate) trailers: Vec<Dict>,
-    pub(crate) xref_tables: usize,
-    pub(crate) startxrefs: usize,
+    /// Byte offset of each `xref` keyword.
+    pub(crate) xref_at: Vec<usize>,
+    /// The entries of every cross-reference table, in order.
+    pub(crate) xref: Vec<XrefEntry>,
+    /// The offset each `startxref` names.
+    pub(crate) startxref: Vec<u64>,
     pub(crate) eof_markers: usize,
+    /// Every comment outside stream data, `%` to the end of its line.
+    pub(crate) comments: Vec<Range<usize>>,
     /// Byte ranges outside stream data: the file's own syntax.
     pub(crate) syntax: Vec<Range<usize>>,
+    /// Where in `objects` each object number is first defined, so that a file of many objects
+    /// costs no quadratic time.
+    pub(crate) index: HashMap<u32, usize>,
 }
 
 impl File {
     pub(crate) fn object(&self, id: u32) -> Option<&Indirect> {
-        self.objects.iter().find(|o| o.id == id)
+        self.index.get(&id).map(|&at| &self.objects[at])
     }
 
     /// The object behind a reference, or the object itself when it is direct.

@@ -1,78 +1,198 @@
 //! Searching the output for the masked strings themselves.
 //!
-//! Each string is looked for in the encodings PDF text can take — UTF-8, UTF-16 (both byte
-//! orders, as in text strings and CID fonts), Latin-1 (as in simple fonts), and hexadecimal
-//! forms of those — ignoring ASCII case, in three places: the text PDFium extracts, the file's
-//! syntax outside stream data, and every non-image stream after inflating it. Image samples
-//! are not searched: they are pixels, checked to be exactly the declared size, and compressed
-//! pixels match short strings by chance often enough to make a search there meaningless.
+//! A masked string is looked for only where text can live: string literals and hex strings
+//! (decoded), names (with `#xx` decoded), stray comments, the text PDFium extracts, and every
+//! stream that is not an image, after inflating it. Numbers, keywords and the writer's own
+//! vocabulary of names are not text: searching the raw syntax made a masked "12" match any
+//! `/Count 12` or offset, failing clean outputs. Image samples are pixels, checked to be exactly
+//! the declared size, and compressed pixels match short strings by chance.
+//!
+//! Each place's bytes are read as Latin-1 (simple fonts, PDFDocEncoding), UTF-8, and UTF-16 in
+//! both byte orders and both alignments (text strings, CID fonts). A match ignores case and
+//! must stand on token boundaries: no letter or digit directly before or after it in the
+//! decoded text, so "Ab" is not found inside "Abel".
 
-use super::structure::decoded;
-use super::syntax::File;
+use super::layout::stray_comments;
+use super::lexer::Lexer;
+use super::streams::{MAX_STREAM, decoded};
+use super::syntax::{File, Object, content};
 
-/// Byte patterns of `masked` as PDF content could hold it, in any letter case, as lower-case
-/// ASCII (the haystacks are lowered the same way).
-fn needles(masked: &str) -> Vec<Vec<u8>> {
-    let mut found: Vec<Vec<u8>> = Vec::new();
-    let hex = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-            .into_bytes()
-    };
-    for form in [
-        masked.to_string(),
-        masked.to_lowercase(),
-        masked.to_uppercase(),
-    ] {
-        let utf8 = form.as_bytes().to_vec();
-        let utf16_be: Vec<u8> = form.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let utf16_le: Vec<u8> = form.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let latin1: Option<Vec<u8>> = form
-            .chars()
-            .map(|c| u8::try_from(u32::from(c)).ok())
-            .collect();
-        for bytes in [Some(utf8), Some(utf16_be), Some(utf16_le), latin1]
-            .into_iter()
-            .flatten()
-        {
-            let encoded = hex(&bytes);
-            found.push(bytes);
-            found.push(encoded);
+/// Names the writer itself writes: PDF vocabulary, never text from the document.
+const VOCABULARY: &[&str] = &[
+    "Type",
+    "Subtype",
+    "Catalog",
+    "Pages",
+    "Page",
+    "Kids",
+    "Count",
+    "Parent",
+    "MediaBox",
+    "Resources",
+    "XObject",
+    "Image",
+    "Im0",
+    "Contents",
+    "Length",
+    "Filter",
+    "FlateDecode",
+    "DCTDecode",
+    "Width",
+    "Height",
+    "ColorSpace",
+    "DeviceGray",
+    "DeviceRGB",
+    "BitsPerComponent",
+    "Producer",
+    "Size",
+    "Root",
+    "Info",
+];
+
+/// Lower-cases one char to one char, so positions in folded text match the original.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Whether `needle` (folded) occurs in `hay` (folded) with no letter or digit on either side.
+pub(crate) fn find_bounded(hay: &[char], needle: &[char]) -> Option<usize> {
+    let first = *needle.first()?;
+    let bounded = |c: Option<&char>| !c.is_some_and(|c| c.is_alphanumeric());
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&at| {
+        hay[at] == first
+            && hay[at..at + needle.len()] == *needle
+            && bounded(at.checked_sub(1).and_then(|b| hay.get(b)))
+            && bounded(hay.get(at + needle.len()))
+    })
+}
+
+/// `text` as folded chars.
+pub(crate) fn folded(text: &str) -> Vec<char> {
+    text.chars().map(fold).collect()
+}
+
+/// The texts `bytes` can be read as, folded.
+fn readings(bytes: &[u8]) -> Vec<Vec<char>> {
+    let mut found = vec![bytes.iter().map(|&b| fold(char::from(b))).collect()];
+    if !bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        found.push(folded(text));
+    }
+    for skip in 0..2 {
+        let Some(rest) = bytes.get(skip..).filter(|r| r.len() >= 2) else {
+            continue;
+        };
+        for big_endian in [true, false] {
+            let units = rest.chunks_exact(2).map(|p| {
+                if big_endian {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            });
+            found.push(
+                char::decode_utf16(units)
+                    .map(|c| fold(c.unwrap_or(char::REPLACEMENT_CHARACTER)))
+                    .collect(),
+            );
         }
     }
-    for needle in &mut found {
-        needle.make_ascii_lowercase();
-    }
-    found.sort();
-    found.dedup();
     found
 }
 
-/// The masked strings (and where) found in the text, the syntax and the non-image streams.
+/// Strings and names in `object`, nested ones included, except the writer's vocabulary.
+fn texts_of(object: &Object, out: &mut Vec<Vec<u8>>) {
+    let vocabulary = |name: &[u8]| VOCABULARY.iter().any(|v| v.as_bytes() == name);
+    match object {
+        Object::String(bytes) => out.push(bytes.clone()),
+        Object::Name(name) if !vocabulary(name) => out.push(name.clone()),
+        Object::Array(items) => items.iter().for_each(|item| texts_of(item, out)),
+        Object::Dict(dict) => {
+            for (key, value) in &dict.0 {
+                texts_of(&Object::Name(key.clone()), out);
+                texts_of(value, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Where text can lie in a decoded stream. A stream that reads as page content gives its
+/// strings, names, operator words and comments; any other is searched whole, together with
+/// every string and name a lenient scan finds in it.
+fn stream_texts(data: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    if let Ok(read) = content(data)
+        && !read.operators().any(|op| op == "BI")
+    {
+        let mut words = Vec::new();
+        for op in &read.ops {
+            op.operands.iter().for_each(|o| texts_of(o, &mut out));
+            if !matches!(op.operator.as_str(), "q" | "Q" | "cm" | "Do") {
+                words.push(op.operator.as_str());
+            }
+        }
+        out.push(words.join(" ").into_bytes());
+        out.extend(read.comments.iter().map(|c| data[c.clone()].to_vec()));
+        return out;
+    }
+    out.push(data.to_vec());
+    let mut lexer = Lexer::new(data);
+    while let Some(&c) = data.get(lexer.pos) {
+        let token = match c {
+            b'(' => lexer.literal_string().map_err(|_| data.len()),
+            b'<' if data.get(lexer.pos + 1) != Some(&b'<') => {
+                lexer.hex_string().map_err(|_| lexer.pos)
+            }
+            b'/' => {
+                lexer.pos += 1;
+                Ok(lexer.name())
+            }
+            _ => Err(lexer.pos + 1),
+        };
+        match token {
+            Ok(text) => out.push(text),
+            Err(next) => lexer.pos = next.max(lexer.pos),
+        }
+    }
+    out
+}
+
+/// The masked strings found, each as "a masked string (N chars) in the PLACE".
 pub(crate) fn masked_strings(
     file: &File,
     bytes: &[u8],
     extracted_text: &str,
     masked: &[String],
 ) -> Vec<String> {
-    let masked: Vec<&str> = masked
+    let masked: Vec<(usize, Vec<char>)> = masked
         .iter()
         .map(|m| m.trim())
         .filter(|m| !m.is_empty())
+        .map(|m| (m.chars().count(), folded(m)))
         .collect();
     if masked.is_empty() {
         return Vec::new();
     }
-    let mut places: Vec<(String, Vec<u8>)> =
-        vec![("extracted text".into(), extracted_text.as_bytes().to_vec())];
-    for range in &file.syntax {
-        places.push((
-            format!("file syntax at byte {}", range.start),
-            bytes[range.clone()].to_vec(),
-        ));
+    let mut places: Vec<(String, Vec<Vec<char>>)> =
+        vec![("extracted text".into(), vec![folded(extracted_text)])];
+    let mut syntax = Vec::new();
+    for object in &file.objects {
+        texts_of(&object.value, &mut syntax);
     }
+    for trailer in &file.trailers {
+        texts_of(&Object::Dict(trailer.clone()), &mut syntax);
+    }
+    syntax.extend(
+        stray_comments(file, bytes)
+            .into_iter()
+            .map(|c| bytes[c].to_vec()),
+    );
+    places.push((
+        "strings, names and comments of the file".into(),
+        syntax.iter().flat_map(|text| readings(text)).collect(),
+    ));
     for object in &file.objects {
         let (Some(dict), Some(range)) = (object.dict(), object.stream.clone()) else {
             continue;
@@ -80,25 +200,22 @@ pub(crate) fn masked_strings(
         if dict.name("Subtype") == Some(b"Image") {
             continue;
         }
-        let data = decoded(dict, &bytes[range.clone()], 64 << 20)
-            .unwrap_or_else(|_| bytes[range].to_vec());
-        places.push((format!("stream of object {}", object.id), data));
+        let data = decoded(dict, &bytes[range], MAX_STREAM);
+        let texts = stream_texts(&data);
+        places.push((
+            format!("stream of object {}", object.id),
+            texts.iter().flat_map(|text| readings(text)).collect(),
+        ));
     }
     let mut found = Vec::new();
-    for (place, mut haystack) in places {
-        haystack.make_ascii_lowercase();
-        for text in &masked {
-            let hit = needles(text).iter().any(|needle| {
-                haystack
-                    .windows(needle.len())
-                    .any(|window| window == needle.as_slice())
-            });
-            if hit {
+    for (place, texts) in &places {
+        for (chars, needle) in &masked {
+            if texts
+                .iter()
+                .any(|text| find_bounded(text, needle).is_some())
+            {
                 // Never echo the secret itself into a message that may be logged.
-                found.push(format!(
-                    "a masked string ({} chars) in the {place}",
-                    text.chars().count()
-                ));
+                found.push(format!("a masked string ({chars} chars) in the {place}"));
             }
         }
     }
@@ -110,13 +227,37 @@ mod tests {
     use super::*;
     use crate::verify::syntax::parse;
 
+    fn found(hay: &str, needle: &str) -> bool {
+        find_bounded(&folded(hay), &folded(needle)).is_some()
+    }
+
     #[test]
-    fn needles_cover_the_encodings_of_pdf_text() {
-        let needles = needles("Åsa");
-        assert!(needles.contains(&"åsa".as_bytes().to_vec()));
-        assert!(needles.contains(&vec![0x00, 0xC5, 0x00, b's', 0x00, b'a']));
-        assert!(needles.contains(&vec![0xC5, b's', b'a'])); // Latin-1; 0xC5 has no ASCII case
-        assert!(needles.contains(&b"00c500730061".to_vec()));
+    fn matches_stand_on_token_boundaries_in_any_case() {
+        assert!(found("Beslut om ANNA SVENSSON.", "Anna Svensson"));
+        assert!(found("(ab)", "Ab"));
+        assert!(!found("Abel", "Ab"));
+        assert!(!found("0000000012 00000 n", "12"));
+        assert!(found("id 12", "12"));
+        assert!(!found("Åsa", "sa"));
+        assert!(found("ÅSA", "åsa"));
+        assert!(!found("", "a"));
+    }
+
+    #[test]
+    fn readings_cover_the_encodings_of_pdf_text() {
+        let has = |bytes: &[u8], text: &str| {
+            readings(bytes)
+                .iter()
+                .any(|r| find_bounded(r, &folded(text)).is_some())
+        };
+        assert!(has(
+            &[0xFE, 0xFF, 0x00, 0xC5, 0x00, b's', 0x00, b'a'],
+            "Åsa"
+        )); // UTF-16BE
+        assert!(has(&[b'x', 0xC5, 0x00, b's', 0x00, b'a', 0x00], "åsa")); // UTF-16LE, odd
+        assert!(has(&[0xC5, b's', b'a'], "Åsa")); // Latin-1
+        assert!(has("Åsa".as_bytes(), "ÅSA")); // UTF-8
+        assert!(!has(b"Abel", "ab"));
     }
 
     #[test]
@@ -132,7 +273,8 @@ mod tests {
         .into_bytes();
         pdf.extend_from_slice(&content);
         pdf.extend_from_slice(b"\nendstream endobj\n2 0 obj << /Subtype /Image /Length 13 >> stream\nEva Eriksson!\nendstream endobj\n");
-        pdf.extend_from_slice(b"3 0 obj << /Title <0041006E006E0061> >> endobj\n");
+        pdf.extend_from_slice(b"3 0 obj << /Title <0041006E006E0061> /K /Ev#61 >> endobj\n");
+        pdf.extend_from_slice(b"4 0 obj << /Length 30 >> stream\n<x:a>12</x:a> <4142> (Ab\\051 %c\nendstream endobj\n");
         let file = parse(&pdf).unwrap();
         let masked = |s: &str| masked_strings(&file, &pdf, "", &[s.to_string()]);
         assert_eq!(
@@ -141,6 +283,24 @@ mod tests {
         );
         assert!(masked("Eva Eriksson").is_empty());
         assert_eq!(masked("Anna").len(), 2); // the content stream and the UTF-16 title
+        assert_eq!(masked("Eva").len(), 1); // the name /Ev#61
+        assert_eq!(masked("12").len(), 1); // the XML-like stream, searched whole
+        assert_eq!(masked("AB").len(), 1); // its hex string and its unterminated literal
+        assert!(masked("Length").is_empty()); // vocabulary, not text
         assert!(masked("   ").is_empty());
+    }
+
+    #[test]
+    fn page_content_is_searched_in_its_strings_words_and_comments_not_its_numbers() {
+        let texts =
+            stream_texts(b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ");
+        let has = |text: &str| {
+            texts
+                .iter()
+                .flat_map(|t| readings(t))
+                .any(|r| find_bounded(&r, &folded(text)).is_some())
+        };
+        assert!(has("anna svensson") && has("ab") && has("I") && has("D"));
+        assert!(!has("612") && !has("12") && !has("Im0") && !has("Do"));
     }
 }

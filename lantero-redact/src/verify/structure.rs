@@ -1,12 +1,9 @@
 //! Checks on the file's own syntax: what objects it holds, and that it holds nothing else.
 
 use std::collections::HashSet;
-use std::io::Read;
-
-use flate2::read::ZlibDecoder;
 
 use super::Findings;
-use super::syntax::{Dict, File, Object, operators};
+use super::syntax::{File, Object};
 use crate::write::PRODUCER;
 
 /// Every key an image-only output may use. Anything else (a `/PieceInfo`, a `/StructTreeRoot`
@@ -143,9 +140,9 @@ fn name(key: &[u8]) -> String {
 /// object number once: the file was written in one go, never updated incrementally.
 pub(crate) fn single_revision(file: &File, out: &mut Findings) {
     let counts = [
-        ("cross-reference tables", file.xref_tables),
+        ("cross-reference tables", file.xref_at.len()),
         ("trailers", file.trailers.len()),
-        ("startxref", file.startxrefs),
+        ("startxref", file.startxref.len()),
         ("%%EOF markers", file.eof_markers),
     ];
     for (what, count) in counts {
@@ -224,104 +221,4 @@ pub(crate) fn info_minimal(file: &File, out: &mut Findings) {
             out.push(format!("object {id}: /{}", name(key)));
         }
     });
-}
-
-/// Inflates a stream's data when it is Flate-compressed (or not compressed), reading at most
-/// `limit` bytes so that a hostile stream cannot exhaust memory.
-pub(crate) fn decoded(dict: &Dict, data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
-    match dict.get("Filter") {
-        None => Ok(data[..data.len().min(limit)].to_vec()),
-        Some(Object::Name(filter)) if filter == b"FlateDecode" => {
-            let mut out = Vec::new();
-            ZlibDecoder::new(data)
-                .take(limit as u64)
-                .read_to_end(&mut out)
-                .map_err(|err| format!("cannot inflate: {err}"))?;
-            Ok(out)
-        }
-        Some(other) => Err(format!("unsupported filter {other:?}")),
-    }
-}
-
-/// Each page shows one image and nothing else: one `/XObject` resource, an image, and content
-/// that only places it (`q`, `cm`, `Do`, `Q`). Form XObjects, which can hold text, are refused.
-pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, images: &mut Findings) {
-    for object in &file.objects {
-        let Some(dict) = object.dict() else { continue };
-        if dict.name("Subtype") == Some(b"Form") {
-            text.push(format!("object {}: a form XObject", object.id));
-        }
-        if dict.name("Type") != Some(b"Page") {
-            continue;
-        }
-        let id = object.id;
-        let xobjects = dict
-            .get("Resources")
-            .and_then(|r| file.resolve(r))
-            .and_then(|r| match r {
-                Object::Dict(d) => d.get("XObject").and_then(|x| file.resolve(x)),
-                _ => None,
-            });
-        match xobjects {
-            Some(Object::Dict(x)) if x.0.len() == 1 && is_image(file, &x.0[0].1) => {}
-            Some(Object::Dict(x)) => images.push(format!(
-                "page object {id} has {} XObject resources where one image is expected",
-                x.0.len()
-            )),
-            _ => images.push(format!("page object {id} has no image resource")),
-        }
-        let contents: Vec<&Object> = match dict.get("Contents") {
-            Some(Object::Array(items)) => items.iter().collect(),
-            Some(other) => vec![other],
-            None => Vec::new(),
-        };
-        let mut draws = 0;
-        for content in contents {
-            let stream = match content {
-                Object::Ref(r, _) => file
-                    .object(*r)
-                    .and_then(|o| Some((o.dict()?, o.stream.clone()?))),
-                _ => None,
-            };
-            let Some((stream_dict, range)) = stream else {
-                text.push(format!("page object {id}: content is not a stream"));
-                continue;
-            };
-            let ops =
-                decoded(stream_dict, &bytes[range], 1 << 20).and_then(|data| operators(&data));
-            match ops {
-                Ok(ops) => {
-                    draws += ops.iter().filter(|op| *op == "Do").count();
-                    let mut other: Vec<&str> = ops
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|op| !matches!(*op, "q" | "Q" | "cm" | "Do"))
-                        .collect();
-                    other.dedup();
-                    if !other.is_empty() {
-                        text.push(format!(
-                            "page object {id}: content operators {}",
-                            other.join(" ")
-                        ));
-                    }
-                }
-                Err(err) => text.push(format!("page object {id}: content unreadable: {err}")),
-            }
-        }
-        if draws != 1 {
-            images.push(format!("page object {id} draws {draws} images, not one"));
-        }
-    }
-}
-
-fn is_image(file: &File, object: &Object) -> bool {
-    match object {
-        Object::Ref(id, _) => {
-            file.object(*id)
-                .and_then(|o| o.dict())
-                .and_then(|d| d.name("Subtype"))
-                == Some(b"Image")
-        }
-        _ => false,
-    }
 }
