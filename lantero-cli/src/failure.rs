@@ -65,6 +65,12 @@ impl From<lantero_redact::Error> for Failure {
     /// Bad documents and review files are bad input (2); everything else is a processing
     /// failure (1): a missing native library, an unwritable output, a failed verification.
     fn from(err: lantero_redact::Error) -> Self {
+        Self::from(&err)
+    }
+}
+
+impl From<&lantero_redact::Error> for Failure {
+    fn from(err: &lantero_redact::Error) -> Self {
         use lantero_redact::Error as E;
         match err {
             E::Input { .. }

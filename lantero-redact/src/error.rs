@@ -98,6 +98,15 @@ pub enum Error {
         /// What the operating system said.
         reason: String,
     },
+    /// A bug, not the document's fault: a plugin or the pipeline panicked while working on
+    /// this document. Other documents of a batch are not affected.
+    #[error("{path}: {reason}")]
+    Internal {
+        /// The document being worked on.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     // --- named-entity model (ner/) ---
     /// The named-entity model could not be loaded, or inference failed.
     #[error("named-entity model {model}: {reason}")]

@@ -103,6 +103,56 @@ impl Redactor {
             .map(|report| RedactReport(Arc::new(report)))
     }
 
+    /// Redacts many documents, ``workers`` at a time (default: one per core), every proposal
+    /// treated by ``pending`` (no review). ``items`` are ``(input, output)`` pairs.
+    /// ``progress(index, input, error)`` is called as each document finishes (``error`` is
+    /// ``None`` on success, else the one-line message). Returns one entry per item, in order:
+    /// its ``RedactReport``, or the ``LanteroError`` it failed with (not raised, so one bad
+    /// file does not hide the others' results). An exception raised by ``progress`` is raised
+    /// once every document is done.
+    #[pyo3(signature = (items, *, pending="mask", workers=None, progress=None))]
+    fn redact_many(
+        &self,
+        py: Python<'_>,
+        items: Vec<(PathBuf, PathBuf)>,
+        pending: &str,
+        workers: Option<usize>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let pending = parse_name::<PendingPolicy>(pending, "pending policy")?;
+        let items: Vec<core::BatchItem> = items
+            .into_iter()
+            .map(|(input, output)| core::BatchItem { input, output })
+            .collect();
+        let workers = workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let mut callback_error = None;
+        let outcomes = py.detach(|| {
+            self.0.redact_many(&items, pending, workers, |index, outcome| {
+                let (Some(callback), None) = (&progress, &callback_error) else {
+                    return;
+                };
+                let error = outcome.as_ref().err().map(ToString::to_string);
+                let input = items[index].input.clone();
+                if let Err(err) =
+                    Python::attach(|py| callback.call1(py, (index, input, error)).map(drop))
+                {
+                    callback_error = Some(err);
+                }
+            })
+        });
+        if let Some(err) = callback_error {
+            return Err(err);
+        }
+        outcomes
+            .into_iter()
+            .map(|outcome| match outcome {
+                Ok(report) => Ok(Py::new(py, RedactReport(Arc::new(report)))?.into_any()),
+                Err(err) => Ok(crate::errors::redact_error(err).into_value(py).into_any()),
+            })
+            .collect()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Redactor({} recognizers)",

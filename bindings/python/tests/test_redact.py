@@ -115,3 +115,21 @@ def test_pseudonymize():
          "boxes": [], "score": 1.0, "recognizer": "test", "reason": "", "provisions": []},
     ]
     assert pseudonymize_findings(text, findings).pages[0].startswith("[PERSON_1], 19121212-1212")
+
+
+def test_redact_many_reports_progress_and_keeps_going_past_a_bad_file(redactor, samples, tmp_path):
+    bad = tmp_path / "trasig.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    items = [
+        (samples / "beslut-ekonomiskt-bistand.pdf", tmp_path / "a.pdf"),
+        (bad, tmp_path / "b.pdf"),
+        (samples / "epost-tips.txt", tmp_path / "c.pdf"),
+    ]
+    seen = []
+    results = redactor.redact_many(items, workers=2, progress=lambda i, path, error: seen.append((i, error)))
+    assert sorted(i for i, _ in seen) == [0, 1, 2]
+    assert dict(seen)[0] is None and "trasig.pdf" in dict(seen)[1]
+    assert results[0].output == tmp_path / "a.pdf" and (tmp_path / "a.pdf").exists()
+    assert isinstance(results[1], lantero.errors.LanteroError)
+    assert not (tmp_path / "b.pdf").exists()
+    assert results[2].output.exists()

@@ -9,13 +9,10 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lantero_redact::pipeline::{PendingPolicy, RedactReport, Redactor};
+use lantero_redact::pipeline::{BatchItem, PendingPolicy, RedactReport, Redactor};
 use serde::Serialize;
 
 use super::output::check_output;
@@ -133,43 +130,45 @@ pub fn run(batch: &Batch) -> CommandResult {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .clamp(1, jobs.len());
     let progress = progress_bar(jobs.len() as u64);
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, Summary)>();
-    let mut summaries: Vec<Option<Summary>> = (0..jobs.len()).map(|_| None).collect();
-    let mut stdout_open = batch.json;
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            let (jobs, next) = (&jobs, &next);
-            scope.spawn(move || {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(index) else { break };
-                    if sender
-                        .send((index, run_job(job, batch.redactor, batch.pending)))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
+    // Outputs are checked before starting; refused documents never reach the pool.
+    let mut summaries: Vec<Option<Summary>> = jobs.iter().map(refused).collect();
+    let mut items = Vec::new();
+    let mut positions = Vec::new();
+    for (index, job) in jobs.iter().enumerate() {
+        if let Job::Redact { input, output } = job {
+            items.push(BatchItem {
+                input: input.clone(),
+                output: output.clone(),
             });
+            positions.push(index);
         }
-        drop(sender);
-        // Lines come out in input order, each as soon as the ones before it are done.
-        let mut shown = 0;
-        for (index, summary) in receiver {
-            progress.inc(1);
-            summaries[index] = Some(summary);
-            while let Some(Some(summary)) = summaries.get(shown) {
-                progress.suspend(|| note!("{}", summary.human));
-                if stdout_open && crate::stdout::print(&summary.line()).is_err() {
-                    // The reader went away; the documents are still written.
-                    stdout_open = false;
-                }
-                shown += 1;
+    }
+    let mut stdout_open = batch.json;
+    let mut shown = 0;
+    // Lines come out in input order, each as soon as the ones before it are done.
+    let mut show_ready = |summaries: &mut Vec<Option<Summary>>| {
+        while let Some(Some(summary)) = summaries.get(shown) {
+            progress.suspend(|| note!("{}", summary.human));
+            if stdout_open && crate::stdout::print(&summary.line()).is_err() {
+                // The reader went away; the documents are still written.
+                stdout_open = false;
             }
+            shown += 1;
         }
-    });
+    };
+    progress.inc(summaries.iter().flatten().count() as u64);
+    show_ready(&mut summaries);
+    batch
+        .redactor
+        .redact_many(&items, batch.pending, workers, |index, outcome| {
+            progress.inc(1);
+            let item = &items[index];
+            summaries[positions[index]] = Some(match outcome {
+                Ok(report) => Summary::done(&item.input, &item.output, report),
+                Err(err) => Summary::failed(&item.input, &Failure::from(err)),
+            });
+            show_ready(&mut summaries);
+        });
     progress.finish_and_clear();
     let summaries: Vec<Summary> = summaries.into_iter().flatten().collect();
     let not_done = summaries.iter().filter(|s| s.code != 0).count();
@@ -186,26 +185,13 @@ pub fn run(batch: &Batch) -> CommandResult {
     }
 }
 
-/// Redacts one document; never panics.
-fn run_job(job: &Job, redactor: &Redactor, pending: PendingPolicy) -> Summary {
+/// The summary of a document refused before starting, `None` for one to redact.
+fn refused(job: &Job) -> Option<Summary> {
     match job {
-        Job::Refused { input, failure } => Summary::failed(input, failure),
-        Job::Redact { input, output } => {
-            let result = catch_unwind(AssertUnwindSafe(|| {
-                check_output(output, Some("pdf"))?;
-                redactor
-                    .redact(input, output, None, pending)
-                    .map_err(Failure::from)
-            }));
-            match result {
-                Ok(Ok(report)) => Summary::done(input, output, &report),
-                Ok(Err(failure)) => Summary::failed(input, &failure),
-                Err(_) => Summary::failed(
-                    input,
-                    &Failure::processing("internal error while redacting"),
-                ),
-            }
-        }
+        Job::Refused { input, failure } => Some(Summary::failed(input, failure)),
+        Job::Redact { input, output } => check_output(output, Some("pdf"))
+            .err()
+            .map(|failure| Summary::failed(input, &failure)),
     }
 }
 

@@ -22,8 +22,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+mod batch;
 mod ocr;
 
+pub use batch::BatchItem;
 pub use ocr::OCR_DPI;
 
 use crate::detect::{Detector, Finding};

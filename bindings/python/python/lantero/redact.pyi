@@ -3,9 +3,10 @@ image-only PDF, verification, decision record — and pseudonymised export."""
 
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal, Sequence, TypedDict
+from typing import Any, Callable, Literal, Sequence, TypedDict
 
 from .detect import Detector, Finding
+from .errors import LanteroError
 from .review import DecisionRecord, ReviewSession
 
 class Analysis(TypedDict):
@@ -39,6 +40,16 @@ class Redactor:
     ) -> RedactReport:
         """Writes a verified image-only PDF; raises ``VerificationFailed`` and leaves no file
         when any check fails."""
+    def redact_many(
+        self,
+        items: Sequence[tuple[str | PathLike[str], str | PathLike[str]]],
+        *,
+        pending: Literal["mask", "release"] = "mask",
+        workers: int | None = None,
+        progress: Callable[[int, Path, str | None], object] | None = None,
+    ) -> list[RedactReport | LanteroError]:
+        """Redacts ``(input, output)`` pairs in parallel; ``progress(index, input, error)`` is
+        called as each finishes. A failed document's entry is its exception, not raised."""
 
 class RedactReport:
     @property
