@@ -56,7 +56,7 @@ printf 'file\tpages\tcommand\toutcome\texit\tseconds\tpeak_rss_kb\tstderr_last_l
 out=$(mktemp -d)
 # smallest files first, so a slow manual does not hold up the rest
 while IFS= read -r pdf; do
-  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
   for cmd in detect redact; do
     log="$out/stderr" timing="$out/time"
     if [ "$cmd" = detect ]; then
@@ -72,7 +72,7 @@ while IFS= read -r pdf; do
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$timing" |
       awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-    last=$(grep -v '^\s*$' "$log" | tail -n 1 | tr '\t' ' ' | cut -c1-200)
+    last=$({ grep -v '^\s*$' "$log" || true; } | tail -n 1 | tr '\t' ' ' | cut -c1-200)
     if grep -q 'panicked' "$log"; then outcome=panic
     elif [ "$code" = 124 ]; then outcome=timeout
     elif [ "$code" = 137 ] || [ "$code" = 143 ]; then outcome=killed
