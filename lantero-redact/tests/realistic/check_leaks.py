@@ -12,8 +12,13 @@ is readable or a file was not redacted.
 
 Matching: OCR text and the string are both reduced to lower-case letters and digits (spaces,
 dashes, hyphenation at line ends and punctuation dropped), so a secret counts as leaked when its
-letters and digits appear in that order, contiguously, anywhere on the pages. A public string is
-counted as lost only when the same OCR reads it on the unredacted input.
+letters and digits appear in that order, contiguously, anywhere on the pages. OCR cannot give a
+contiguous read where the secret is split (a line break in a table cell puts the neighbouring
+columns' text between the halves; Tesseract reads '@' as 'Q' or '(2'), so a secret also counts
+as leaked when each of its pieces is read: the parts the manifest's `wrap_parts` gives, each
+further split at '@'; pieces under 3 characters are not looked for, and at least one piece
+must have 6 or more. A public string is counted as lost only when the same OCR reads it on the
+unredacted input.
 """
 
 from __future__ import annotations
@@ -49,6 +54,20 @@ def ocr(pdf: Path, dpi: int) -> str:
     return "\n".join(texts)
 
 
+def pieces(secret: dict) -> list[str]:
+    parts = secret.get("wrap_parts") or [secret["text"]]
+    return [squash(q) for part in parts for q in part.split("@")]
+
+
+def readable(secret: dict, seen: str) -> bool:
+    if squash(secret["text"]) in seen:
+        return True
+    found = [q for q in pieces(secret) if len(q) >= 3]
+    if len(found) < 2 and "@" not in secret["text"] and not secret.get("wrap_parts"):
+        return False
+    return any(len(q) >= 6 for q in found) and all(q in seen for q in found)
+
+
 def text_layer(pdf: Path) -> str:
     out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
     return out.stdout
@@ -60,6 +79,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/realistic-out"))
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--json", type=Path, help="write the full report here")
+    ap.add_argument("--reuse", action="store_true",
+                    help="match against the OCR texts a previous run left in --out")
     ap.add_argument("only", nargs="*", help="file names from the manifest (default: all)")
     args = ap.parse_args()
     manifest = json.loads((HERE / "manifest.json").read_text())
@@ -71,9 +92,13 @@ def main() -> int:
             continue
         src = HERE / name
         dst = args.out / name
+        cached = args.out / (name + ".output-ocr.txt")
         t0 = time.monotonic()
-        run = subprocess.run([args.lantero, "redact", str(src), "-o", str(dst), "--accept-all"],
-                             capture_output=True, text=True)
+        if args.reuse and cached.exists():
+            run = subprocess.CompletedProcess([], 0, "", "(reused)")
+        else:
+            run = subprocess.run([args.lantero, "redact", str(src), "-o", str(dst),
+                                  "--accept-all"], capture_output=True, text=True)
         seconds = time.monotonic() - t0
         row = {"name": name, "pages": entry["pages"], "seconds": round(seconds, 1),
                "exit": run.returncode, "stderr_tail": run.stderr.strip().splitlines()[-2:],
@@ -86,13 +111,15 @@ def main() -> int:
         if not baseline_path.exists():
             baseline_path.write_text(ocr(src, args.dpi))
         seen_in = squash(baseline_path.read_text())
-        redacted = ocr(dst, args.dpi)
-        (args.out / (name + ".output-ocr.txt")).write_text(redacted)
+        if args.reuse and cached.exists():
+            redacted = cached.read_text()
+        else:
+            redacted = ocr(dst, args.dpi)
+            cached.write_text(redacted)
         seen = squash(redacted)
         layer = squash(text_layer(dst))
         for s in entry["secrets"]:
-            key = squash(s["text"])
-            where = [w for w, text in (("ocr", seen), ("text-layer", layer)) if key in text]
+            where = [w for w, text in (("ocr", seen), ("text-layer", layer)) if readable(s, text)]
             if where:
                 row["leaks"].append(dict(s, where=where))
         for p in entry["public"]:
@@ -101,9 +128,9 @@ def main() -> int:
                 row["public_lost"].append(p)
         row["secrets"] = len(entry["secrets"])
         row["secrets_unread_in_input"] = [s["text"] for s in entry["secrets"]
-                                          if squash(s["text"]) not in seen_in]
+                                          if not readable(s, seen_in)]
         kinds = Counter(l["kind"] for l in row["leaks"])
-        print(f"{name}: {seconds:.1f} s, {entry['pages'] / seconds:.2f} pages/s, "
+        print(f"{name}: {seconds:.1f} s, {entry['pages'] / max(seconds, 1e-3):.2f} pages/s, "
               f"{len(row['leaks'])}/{len(entry['secrets'])} secrets readable {dict(kinds)}, "
               f"{len(row['public_lost'])}/{len(entry['public'])} public lost", flush=True)
         for l in row["leaks"]:
@@ -123,7 +150,7 @@ def main() -> int:
             l["kind"] + ("(img)" if l["in_image"] else "") + ("(wrap)" if l["wraps"] else "")
             for l in r["leaks"])
         print(f"| {r['name']} | {r['pages']} | {r['seconds']} | "
-              f"{r['pages'] / r['seconds']:.2f} | {len(r['leaks'])}/{r['secrets']} | "
+              f"{r['pages'] / max(r['seconds'], 1e-3):.2f} | {len(r['leaks'])}/{r['secrets']} | "
               f"{', '.join(f'{k} {v}' for k, v in sorted(kinds.items())) or '–'} | "
               f"{', '.join(r['public_lost']) or '–'} |")
     if args.json:

@@ -108,10 +108,14 @@ class Secret:
     in_image: bool = False
     wraps: bool = False
     wrap_planned: bool = False
+    wrap_parts: list[str] | None = None
 
     def as_json(self, scanned: bool) -> dict:
-        return {"text": self.text, "kind": self.kind, "in_image": self.in_image,
-                "wraps": self.wraps, "scanned": scanned}
+        out = {"text": self.text, "kind": self.kind, "in_image": self.in_image,
+               "wraps": self.wraps, "scanned": scanned}
+        if self.wrap_parts:
+            out["wrap_parts"] = self.wrap_parts
+        return out
 
 
 @dataclass
@@ -1097,37 +1101,26 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def wrapped(layout: str, secret: str) -> bool:
-    """Whether `pdftotext -layout` shows `secret` split over two consecutive lines: the end of
-    one line's text is a prefix of the secret and the next line's text starts with the rest."""
-    lines = [ln.strip() for ln in layout.splitlines()]
-    target = squash(secret)
-    for a, b in zip(lines, lines[1:]):
-        sa, sb = squash(a), squash(b)
-        for cut in range(1, len(target)):
-            head, tail = target[:cut], target[cut:]
-            if sa.endswith(head) and (sb.startswith(tail) or _cell_start(b, tail)):
-                return True
-    return False
-
-
-def _cell_start(line: str, tail: str) -> bool:
-    # in layout mode a table row prints its cells side by side: look at each column's text
-    return any(squash(part).startswith(tail) for part in re.split(r"\s{2,}", line))
-
-
-def _cell_end(line: str, head: str) -> bool:
-    return any(squash(part).endswith(head) for part in re.split(r"\s{2,}", line))
-
-
-def wrapped_in_cell(layout: str, secret: str) -> bool:
+def wrap_split(layout: str, secret: str) -> list[str] | None:
+    """Where `pdftotext -layout` shows `secret` split over two consecutive lines: the end of one
+    line's text (or of one table column's) is the head of the secret and the next line's text
+    (or column's) starts with the rest. Returns the two parts as written in `secret`."""
     lines = layout.splitlines()
     target = squash(secret)
     for a, b in zip(lines, lines[1:]):
-        for cut in range(2, len(target) - 1):
-            if _cell_end(a, target[:cut]) and _cell_start(b, target[cut:]):
-                return True
-    return False
+        ends = [squash(a.strip())] + [squash(x) for x in re.split(r"\s{2,}", a)]
+        starts = [squash(b.strip())] + [squash(x) for x in re.split(r"\s{2,}", b)]
+        for cut in range(1, len(target)):
+            head, tail = target[:cut], target[cut:]
+            if any(e.endswith(head) for e in ends) and any(t.startswith(tail) for t in starts):
+                # map the cut back onto the secret as written
+                seen = 0
+                for i, ch in enumerate(secret):
+                    if not ch.isspace():
+                        seen += 1
+                    if seen == cut:
+                        return [secret[:i + 1].strip(), secret[i + 1:].strip()]
+    return None
 
 
 def scan(pdf: Path, out: Path, angle: float, seed: int) -> None:
@@ -1159,7 +1152,9 @@ def page_count(pdf: Path) -> int:
 
 
 def main() -> None:
-    if not shutil.which("soffice"):
+    # --manifest-only: rewrite manifest.json from the committed PDFs (no LibreOffice run)
+    manifest_only = "--manifest-only" in sys.argv[1:]
+    if not manifest_only and not shutil.which("soffice"):
         sys.exit("soffice missing: apt-get install -y --no-install-recommends "
                  "libreoffice-writer-nogui")
     cases = [b() for b in BUILDERS]
@@ -1170,24 +1165,30 @@ def main() -> None:
             case.doc.core_properties.author = "Socialförvaltningen"
             case.doc.core_properties.title = case.title
             case.doc.save(tmp / f"{case.stem}.docx")
-        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/lo",
-                        "--convert-to", "pdf", "--outdir", str(tmp)]
-                       + [str(tmp / f"{c.stem}.docx") for c in cases],
-                       check=True, stdout=subprocess.DEVNULL)
+        if not manifest_only:
+            subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/lo",
+                            "--convert-to", "pdf", "--outdir", str(tmp)]
+                           + [str(tmp / f"{c.stem}.docx") for c in cases],
+                           check=True, stdout=subprocess.DEVNULL)
         for case in cases:
             pdf = HERE / f"{case.stem}.pdf"
-            shutil.copyfile(tmp / f"{case.stem}.pdf", pdf)
+            if not manifest_only:
+                shutil.copyfile(tmp / f"{case.stem}.pdf", pdf)
             layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
                                     capture_output=True, text=True, check=True).stdout
             for s in case.secrets:
-                if s.wrap_planned:
-                    s.wraps = wrapped(layout, s.text) or wrapped_in_cell(layout, s.text)
-                    print(f"{case.stem}: {s.text!r} wraps: {s.wraps}")
+                # every secret is looked for, planned or not: LibreOffice wraps others by chance
+                s.wrap_parts = wrap_split(layout, s.text)
+                s.wraps = s.wrap_parts is not None
+                if s.wrap_planned or s.wraps:
+                    print(f"{case.stem}: {s.text!r} wraps: {s.wrap_parts}"
+                          + ("" if s.wrap_planned else " (not planned)"))
             pages = page_count(pdf)
             entries.append((case, pdf.name, pages, False))
             if case.stem in SCANNED:
                 spdf = HERE / f"{case.stem}-skannad.pdf"
-                scan(pdf, spdf, SCANNED[case.stem], len(entries))
+                if not manifest_only:
+                    scan(pdf, spdf, SCANNED[case.stem], len(entries))
                 entries.append((case, spdf.name, pages, True))
     files = []
     for case, name, pages, scanned in entries:
