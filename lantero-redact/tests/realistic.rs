@@ -133,8 +133,14 @@ fn the_realistic_corpus_is_what_the_manifest_says() {
     assert!(manifest.files.len() >= 10, "the corpus lost files");
     let secrets = || manifest.files.iter().flat_map(|f| &f.secrets);
     assert!(manifest.files.iter().filter(|f| f.scanned).count() >= 3);
-    assert!(secrets().filter(|s| s.wraps).count() >= 8, "too few wrapped secrets");
-    assert!(secrets().filter(|s| s.in_image).count() >= 8, "too few secrets in pictures");
+    assert!(
+        secrets().filter(|s| s.wraps).count() >= 8,
+        "too few wrapped secrets"
+    );
+    assert!(
+        secrets().filter(|s| s.in_image).count() >= 8,
+        "too few secrets in pictures"
+    );
     for kind in [
         "name",
         "personnummer",
@@ -145,7 +151,10 @@ fn the_realistic_corpus_is_what_the_manifest_says() {
         "email",
         "regnr",
     ] {
-        assert!(secrets().any(|s| s.kind == kind), "no secret of kind {kind}");
+        assert!(
+            secrets().any(|s| s.kind == kind),
+            "no secret of kind {kind}"
+        );
     }
     for entry in &manifest.files {
         let document = Document::open(corpus().join(&entry.name)).expect("corpus file opens");

@@ -5,8 +5,11 @@
 //! PDFium renders one page at a time (it serialises its calls), so pages are rasterised on the
 //! calling thread and handed to a pool of OCR workers, one Tesseract process each; the pool is
 //! as wide as the machine. The channel between them is bounded, so at most a few 300 dpi pages
-//! wait in memory however long the document is.
+//! wait in memory however long the document is. An image that recurs pixel for pixel (the
+//! crest in a letterhead on every page) is read once.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
@@ -37,12 +40,14 @@ struct Job {
     replace: bool,
 }
 
-/// What a worker read for a job.
+/// What a worker read for a job: words in points relative to the image's top-left corner.
+#[derive(Clone)]
 struct Reading {
     page: u32,
     order: usize,
+    origin: (f32, f32),
     replace: bool,
-    text: OcrText,
+    words: Vec<OcrWord>,
 }
 
 /// Reads by OCR every page of `document` that needs it, and every OCR region of the others,
@@ -79,6 +84,9 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
         drop(done_tx);
         let mut order = 0;
         let mut sent = Ok(());
+        // The same picture on every page (a letterhead's crest) is read once.
+        let mut first_of: HashMap<u64, usize> = HashMap::new();
+        let mut copies: Vec<(usize, Reading)> = Vec::new();
         for (number, plan) in &plans {
             let jobs = match jobs_for(document, *number, plan) {
                 Ok(jobs) => jobs,
@@ -88,16 +96,28 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
                 }
             };
             for job in jobs {
-                if job_tx.send((order, job)).is_err() {
-                    break;
+                let key = fingerprint(&job.image);
+                if let Some(&original) = first_of.get(&key) {
+                    copies.push((original, placeholder(&job, order)));
+                } else {
+                    first_of.insert(key, order);
+                    if job_tx.send((order, job)).is_err() {
+                        break;
+                    }
                 }
                 order += 1;
             }
         }
         drop(job_tx);
-        let readings: Result<Vec<Reading>> = done_rx.iter().collect();
+        let mut readings: Vec<Reading> = done_rx.iter().collect::<Result<_>>()?;
         sent?;
-        readings
+        for (original, mut copy) in copies {
+            if let Some(read) = readings.iter().find(|r| r.order == original) {
+                copy.words = read.words.clone();
+                readings.push(copy);
+            }
+        }
+        Ok(readings)
     })?;
     apply(document, readings)
 }
@@ -164,26 +184,29 @@ fn jobs_for(document: &Document, number: u32, plan: &Plan) -> Result<Vec<Job>> {
 }
 
 fn recognise(engine: &dyn OcrEngine, job: Job, order: usize) -> Result<Reading> {
-    let words: Vec<OcrWord> = engine
-        .recognize(&job.image, OCR_DPI)?
-        .into_iter()
-        .map(|mut word| {
-            let (dx, dy) = job.origin;
-            word.rect = [
-                word.rect[0] + dx,
-                word.rect[1] + dy,
-                word.rect[2] + dx,
-                word.rect[3] + dy,
-            ];
-            word
-        })
-        .collect();
+    let words = engine.recognize(&job.image, OCR_DPI)?;
     Ok(Reading {
+        words,
+        ..placeholder(&job, order)
+    })
+}
+
+/// The reading of `job` before its words are known.
+fn placeholder(job: &Job, order: usize) -> Reading {
+    Reading {
         page: job.page,
         order,
+        origin: job.origin,
         replace: job.replace,
-        text: OcrText::from_words(&words),
-    })
+        words: Vec::new(),
+    }
+}
+
+/// Identifies an image by its size and pixels.
+fn fingerprint(image: &GrayImage) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    (image.width(), image.height(), image.as_raw()).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Puts what was read on the pages, in page and region order, so the text (and the findings'
@@ -191,13 +214,28 @@ fn recognise(engine: &dyn OcrEngine, job: Job, order: usize) -> Result<Reading> 
 fn apply(document: &mut Document, mut readings: Vec<Reading>) -> Result<()> {
     readings.sort_by_key(|r| r.order);
     for reading in readings {
+        let (dx, dy) = reading.origin;
+        let words: Vec<OcrWord> = reading
+            .words
+            .into_iter()
+            .map(|mut word| {
+                word.rect = [
+                    word.rect[0] + dx,
+                    word.rect[1] + dy,
+                    word.rect[2] + dx,
+                    word.rect[3] + dy,
+                ];
+                word
+            })
+            .collect();
+        let text = OcrText::from_words(&words);
         let Some(page) = document.pages_mut().get_mut(reading.page as usize - 1) else {
             continue;
         };
         if reading.replace {
-            page.set_text_layer(reading.text.text, reading.text.boxes)?;
-        } else if !reading.text.text.is_empty() {
-            page.append_text_layer(&reading.text.text, reading.text.boxes)?;
+            page.set_text_layer(text.text, text.boxes)?;
+        } else if !text.text.is_empty() {
+            page.append_text_layer(&text.text, text.boxes)?;
         }
     }
     Ok(())

@@ -21,10 +21,12 @@
 mod overlap;
 mod propagate;
 mod provisions;
+mod repeat;
 
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
 pub use provisions::attach_provisions;
+pub use repeat::propagate_values;
 
 use lantero_core::secrecy::Catalogue;
 
@@ -55,6 +57,7 @@ impl Resolver<'_> {
         let texts: Vec<&str> = pages.iter().map(AsRef::as_ref).collect();
         let findings = merge_overlaps(&texts, findings);
         let findings = propagate_names(&texts, findings);
+        let findings = propagate_values(&texts, findings);
         let mut findings = merge_overlaps(&texts, findings);
         attach_provisions(self.catalogue, &texts, &mut findings, self.max_provisions);
         number_findings(&mut findings);

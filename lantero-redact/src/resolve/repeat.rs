@@ -1,0 +1,164 @@
+//! Proposing every other occurrence of an identifier found once in the document.
+//!
+//! A value found with its label ("konto 8125-8, 318 105 286-1") recurs where no label stands
+//! beside it: in a table of payments, in a pasted screenshot, on another page. Those copies
+//! are the same personal data, and masking one while releasing the other is a leak.
+
+use std::collections::BTreeSet;
+
+use regex::Regex;
+
+use crate::detect::recognizers::common::{at_word_start, followed_by_alphanumeric};
+use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
+
+/// Entities whose values are identifiers: the same digits mean the same person anywhere.
+const IDENTIFIERS: [Entity; 9] = [
+    Entity::Personnummer,
+    Entity::BankAccount,
+    Entity::Iban,
+    Entity::Plusgiro,
+    Entity::PaymentCard,
+    Entity::Phone,
+    Entity::Email,
+    Entity::VehicleRegistration,
+    Entity::DateOfBirth,
+];
+
+/// Shortest value worth repeating: shorter strings recur by chance.
+const MIN_CHARS: usize = 6;
+
+/// Adds a finding wherever the value of a found identifier recurs, written the same way up to
+/// whitespace and letter case (a line break or a table cell's wrap anywhere in it).
+/// Occurrences already covered by a finding are left alone.
+///
+/// ```
+/// use lantero_redact::detect::{Entity, Finding};
+/// use lantero_redact::resolve::propagate_values;
+///
+/// let text = "Konto: 8125-8, 318 105 286-1.\nUtbetalt till 8125-8, 318\n105 286-1 i mars.";
+/// let account = Finding {
+///     id: String::new(), entity: Entity::BankAccount, text: "8125-8, 318 105 286-1".into(),
+///     page: 1, start: 7, end: 28, boxes: vec![], score: 0.6, recognizer: "bank_account".into(),
+///     reason: "after 'konto'".into(), provisions: vec![],
+/// };
+/// let found = propagate_values(&[text], vec![account]);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[1].text, "8125-8, 318\n105 286-1");
+/// ```
+pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
+    let mut patterns: Vec<(Regex, usize)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (index, finding) in findings.iter().enumerate() {
+        if !IDENTIFIERS.contains(&finding.entity) || finding.text.chars().count() < MIN_CHARS {
+            continue;
+        }
+        let chars: String = finding.text.split_whitespace().collect();
+        if !seen.insert(chars.to_lowercase()) {
+            continue;
+        }
+        // Whitespace may come and go anywhere: a wrap, a table cell, OCR's spacing.
+        let pattern = chars
+            .chars()
+            .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+            .collect::<Vec<_>>()
+            .join(r"\s*");
+        if let Ok(regex) = Regex::new(&format!("(?i){pattern}")) {
+            patterns.push((regex, index));
+        }
+    }
+    let mut added: Vec<Finding> = Vec::new();
+    for (page_index, text) in pages.iter().enumerate() {
+        let page = u32::try_from(page_index + 1).unwrap_or(u32::MAX);
+        let offsets = CharOffsets::new(text);
+        let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (regex, source) in &patterns {
+            for found in regex.find_iter(text) {
+                let (byte, byte_end) = (found.start(), found.end());
+                if !at_word_start(text, byte) || followed_by_alphanumeric(text, byte_end) {
+                    continue;
+                }
+                let (start, end) = (offsets.char_at(byte), offsets.char_at(byte_end));
+                let covered = findings
+                    .iter()
+                    .chain(added.iter())
+                    .any(|f: &Finding| f.page == page && f.start <= start && end <= f.end);
+                if covered || !taken.insert((start, end)) {
+                    continue;
+                }
+                let origin = &findings[*source];
+                added.push(Finding {
+                    id: String::new(),
+                    entity: origin.entity,
+                    text: found.as_str().to_owned(),
+                    page,
+                    start,
+                    end,
+                    boxes: Vec::new(),
+                    score: origin.score,
+                    recognizer: "propagation".into(),
+                    reason: format!(
+                        "the same {} as found on page {} ({})",
+                        origin.entity.as_str(),
+                        origin.page,
+                        origin.reason
+                    ),
+                    provisions: Vec::new(),
+                });
+            }
+        }
+    }
+    let mut all = findings;
+    all.extend(added);
+    sort_findings(&mut all);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(entity: Entity, text: &str, start: usize) -> Finding {
+        Finding {
+            id: String::new(),
+            entity,
+            text: text.into(),
+            page: 1,
+            start,
+            end: start + text.chars().count(),
+            boxes: vec![],
+            score: 0.9,
+            recognizer: "r".into(),
+            reason: "why".into(),
+            provisions: vec![],
+        }
+    }
+
+    #[test]
+    fn a_value_recurs_on_other_pages_and_in_table_cells() {
+        let pages = [
+            "Personnummer 811218-9876 enligt ansökan.",
+            "Sökande\t811218-\n9876\tLillby\nannan 811218-98765 och x811218-9876",
+        ];
+        let found = propagate_values(
+            &pages,
+            vec![finding(Entity::Personnummer, "811218-9876", 13)],
+        );
+        let got: Vec<(u32, &str)> = found.iter().map(|f| (f.page, f.text.as_str())).collect();
+        assert_eq!(got, [(1, "811218-9876"), (2, "811218-\n9876")]);
+        assert_eq!(found[1].entity, Entity::Personnummer);
+        assert!(found[1].reason.contains("page 1"));
+    }
+
+    #[test]
+    fn names_and_short_values_are_not_repeated_here() {
+        let text = "Anna Berg, 1234. Anna Berg, 1234.";
+        let found = propagate_values(
+            &[text],
+            vec![
+                finding(Entity::Person, "Anna Berg", 0),
+                finding(Entity::Phone, "1234", 11),
+            ],
+        );
+        assert_eq!(found.len(), 2);
+    }
+}
