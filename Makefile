@@ -38,6 +38,7 @@ test: setup lint test-rust test-benches fuzz-smoke test-kotlin check-swift-fresh
 test-rust:
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	LANTERO_REQUIRE_PG=1 $(CARGO) test --locked --workspace
+	$(CARGO) test --locked --release -p lantero-redact --test realistic -- --ignored
 
 # Criterion runs each benchmark once when not given --bench: proves they work, fast.
 test-benches:

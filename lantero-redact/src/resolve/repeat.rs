@@ -62,8 +62,14 @@ pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> 
             .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
             .collect::<Vec<_>>()
             .join(r"\s*");
-        if let Ok(regex) = Regex::new(&format!("(?i){pattern}")) {
-            patterns.push((regex, index));
+        let mut sources = vec![format!("(?i){pattern}")];
+        if finding.entity == Entity::Personnummer {
+            sources.extend(personnummer_forms(&finding.text));
+        }
+        for source in sources {
+            if let Ok(regex) = Regex::new(&source) {
+                patterns.push((regex, index));
+            }
         }
     }
     let mut added: Vec<Finding> = Vec::new();
@@ -113,6 +119,23 @@ pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> 
     all
 }
 
+/// A personnummer is also written with the century (or without it), and a narrow table cell
+/// or a scan's line can leave its birth date and hyphen at the end of one line and the last
+/// four digits somewhere below: the birth-date part alone is proposed too, so the number
+/// cannot be put back together.
+fn personnummer_forms(text: &str) -> Vec<String> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let (date, serial) = match digits.len() {
+        12 => (&digits[2..8], &digits[8..]),
+        10 => (&digits[..6], &digits[6..]),
+        _ => return Vec::new(),
+    };
+    vec![
+        format!(r"(?:19|20)?{date}\s*[-+]?\s*{serial}"),
+        format!(r"(?:19|20)?{date}[-+]"),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +170,17 @@ mod tests {
         assert_eq!(got, [(1, "811218-9876"), (2, "811218-\n9876")]);
         assert_eq!(found[1].entity, Entity::Personnummer);
         assert!(found[1].reason.contains("page 1"));
+    }
+
+    #[test]
+    fn a_personnummer_is_found_with_or_without_its_century_and_cut_after_its_date() {
+        let text = "Avser 900611-2867.\nSPAR 19900611- Ensam på Hagvägen 8\n2867\nFK 199006112867";
+        let found = propagate_values(
+            &[text],
+            vec![finding(Entity::Personnummer, "900611-2867", 6)],
+        );
+        let got: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(got, ["900611-2867", "19900611-", "199006112867"]);
     }
 
     #[test]

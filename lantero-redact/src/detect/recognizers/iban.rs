@@ -6,7 +6,8 @@
 //! Validator: the country's IBAN length from [`IBAN_LENGTHS`] (every EU/EEA country, the
 //! United Kingdom, Switzerland and the countries Swedish payments commonly go to) and the
 //! ISO 13616 mod-97 check. An IBAN with the right length whose check fails is proposed, with a
-//! low score, only after the word `iban`: a typo in an account number is still one.
+//! low score, after the word `iban` or when printed in groups of four in capitals: a typo in
+//! an account number (or a digit OCR misread) is still one.
 //!
 //! Context: `iban`, `kontonummer`, `konto` raise the score. An IBAN written in lower case is
 //! proposed only after `iban`.
@@ -27,6 +28,8 @@ pub const CONTEXT: &[&str] = &["iban", "kontonummer", "konto", "account"];
 
 /// Score of a valid IBAN.
 pub const SCORE_VALID: f32 = 0.95;
+/// Score of an IBAN printed in groups whose check fails, with no context word.
+pub const SCORE_CHECKSUM_GROUPED: f32 = 0.4;
 /// Score of a valid IBAN after a context word.
 pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
 /// Score of an IBAN whose check digits fail, after a context word.
@@ -186,6 +189,13 @@ impl IbanRecognizer {
                     SCORE_CHECKSUM_IN_CONTEXT,
                     format!("IBAN check digits do not match, but after '{word}'"),
                 ),
+                // Printed in groups of four in capitals, the exact length of its country's IBAN,
+                // it is an IBAN with a typo (or a misread digit in a scan), not chance: failing
+                // closed costs a click, releasing it costs an account.
+                (false, None) if is_grouped(&m.as_str()[..end - m.start()]) => (
+                    SCORE_CHECKSUM_GROUPED,
+                    "printed as an IBAN (groups of four), check digits do not match".to_owned(),
+                ),
                 (false, None) => continue,
             };
             found.push(candidate(Entity::Iban, m.start(), end, score, reason));
@@ -193,6 +203,17 @@ impl IbanRecognizer {
         }
         Ok(found)
     }
+}
+
+/// Whether `s` is written as IBANs are printed: groups of four separated by single spaces,
+/// at least four groups, all capitals and digits.
+fn is_grouped(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(' ').collect();
+    groups.len() >= 4
+        && groups[..groups.len() - 1].iter().all(|g| g.len() == 4)
+        && groups.last().is_some_and(|g| (1..=4).contains(&g.len()))
+        && s.chars()
+            .all(|c| c == ' ' || c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// The byte length of the prefix of `s` holding `length` non-space characters.

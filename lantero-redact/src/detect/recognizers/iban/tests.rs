@@ -78,6 +78,16 @@ fn context_and_checksum_set_the_score() {
 }
 
 #[test]
+fn a_failed_check_printed_in_groups_fails_closed() {
+    let grouped = spans("Skärmbild: SE35 8000 0832 7944 2018 7735");
+    assert_eq!(grouped[0].0, "SE35 8000 0832 7944 2018 7735");
+    assert_eq!(grouped[0].1, SCORE_CHECKSUM_GROUPED);
+    // Not in groups, or in groups of the wrong size: no IBAN-shaped evidence.
+    assert_eq!(found("x SE3580000832794420187735"), Vec::<&str>::new());
+    assert_eq!(found("x SE35 80000 832 79442 0187735"), Vec::<&str>::new());
+}
+
+#[test]
 fn false_matches_are_killed() {
     for text in [
         "SE45 5000 0000 0583 9825 746",
