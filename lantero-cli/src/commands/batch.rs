@@ -265,7 +265,14 @@ fn plan(inputs: &[PathBuf], out_dir: &Path) -> Vec<Job> {
             };
             let mut name = stem.to_os_string();
             name.push(".pdf");
-            let output = out_dir.join(name);
+            let mut output = out_dir.join(&name);
+            if taken.contains_key(&output) {
+                // beslut.pdf and beslut.txt side by side: the later one keeps its extension
+                // in its output's name (beslut.txt.pdf) rather than being refused.
+                let mut full = input.file_name().unwrap_or(stem).to_os_string();
+                full.push(".pdf");
+                output = out_dir.join(full);
+            }
             if output
                 .canonicalize()
                 .is_ok_and(|out| canonical_inputs.contains(&out))
@@ -331,7 +338,14 @@ mod tests {
     #[test]
     fn outputs_that_collide_or_replace_inputs_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["a.pdf", "a.txt", "b.txt", ".hidden.pdf", "notes.md"] {
+        for name in [
+            "a.pdf",
+            "a.txt",
+            "a.txt.txt",
+            "b.txt",
+            ".hidden.pdf",
+            "notes.md",
+        ] {
             std::fs::write(dir.path().join(name), b"x").unwrap();
         }
         let out = dir.path().join("out");
@@ -343,10 +357,23 @@ mod tests {
                 Job::Refused { input, .. } => (input.display().to_string(), false),
             })
             .collect();
-        assert_eq!(summary.len(), 3, "{summary:?}");
+        // a.pdf takes a.pdf, so a.txt keeps its extension (a.txt.pdf), which in turn moves
+        // a.txt.txt to a.txt.txt.pdf.
+        assert_eq!(summary.len(), 4, "{summary:?}");
         assert!(summary[0].0.ends_with("a.pdf") && summary[0].1);
-        assert!(summary[1].0.ends_with("a.txt") && !summary[1].1);
-        assert!(summary[2].0.ends_with("b.txt") && summary[2].1);
+        assert!(summary[1].0.ends_with("a.txt") && summary[1].1);
+        assert!(summary[2].0.ends_with("a.txt.txt") && summary[2].1);
+        assert!(summary[3].0.ends_with("b.txt") && summary[3].1);
+        let outputs: Vec<String> = jobs
+            .iter()
+            .filter_map(|job| match job {
+                Job::Redact { output, .. } => {
+                    Some(output.file_name()?.to_string_lossy().into_owned())
+                }
+                Job::Refused { .. } => None,
+            })
+            .collect();
+        assert_eq!(outputs, ["a.pdf", "a.txt.pdf", "a.txt.txt.pdf", "b.pdf"]);
         // Writing into the folder the documents are in would replace a.pdf.
         let jobs = plan(&[dir.path().join("a.pdf")], dir.path());
         assert!(
