@@ -15,7 +15,9 @@
 //!   pages without text through PyMuPDF's Tesseract route, rasterised 150 dpi output) as one
 //!   process over the same files per iteration. The time is the process's wall time, Python's
 //!   start-up and the analyser's set-up included (a user pays them); the script's own
-//!   in-process time, and its set-up part, are printed beside it.
+//!   in-process time, and its set-up part, are printed beside it. On scanned PDFs one peer run
+//!   takes minutes (OCR at 300 dpi) and criterion needs ten, so it runs once, printed, not as a
+//!   criterion benchmark.
 //!
 //! The peer's Python comes from `LANTERO_PEER_PYTHON` or `benches/peers/.venv` (`make
 //! bench-peers` makes it; `make bench` calls that). Missing, it is an error under `cargo bench`
@@ -137,6 +139,59 @@ fn lantero(kind: &Kind, out: &Path) -> usize {
         }
     }
     masks
+}
+
+/// Where the time of [`lantero`] goes, from one run with a timer per stage: building the
+/// `Redactor`, opening, OCR (analysis with OCR less analysis without), detection and resolution,
+/// and rendering, writing and verifying (`Redactor::apply`).
+fn phases(kind: &Kind, out: &Path) -> lantero_redact::Result<()> {
+    let started = Instant::now();
+    let redactor = Redactor::new();
+    let without_ocr = Redactor::new().with_ocr(None);
+    let new = started.elapsed();
+    let (mut open, mut analyse, mut detect, mut apply) = (Duration::ZERO, 0.0, 0.0, 0.0);
+    let mut regions = 0;
+    for (i, file) in kind.files.iter().enumerate() {
+        let t = Instant::now();
+        let document = redactor.open(file)?;
+        open += t.elapsed();
+        regions += document
+            .pages()
+            .iter()
+            .map(|p| {
+                if p.needs_ocr() {
+                    1
+                } else {
+                    p.ocr_regions().len()
+                }
+            })
+            .sum::<usize>();
+        let t = Instant::now();
+        without_ocr.analyze_document(redactor.open(file)?)?;
+        detect += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let analysis = redactor.analyze_document(document)?;
+        analyse += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let target = out.join(format!("phases-{i}.pdf"));
+        redactor.apply(
+            &analysis.document,
+            &analysis.session(),
+            &target,
+            PendingPolicy::Mask,
+        )?;
+        apply += t.elapsed().as_secs_f64();
+    }
+    let detect = (detect - open.as_secs_f64()).max(0.0);
+    println!(
+        "redact/realistic/{}: stages: Redactor::new {:.3} s, open {:.3} s, OCR {:.3} s ({regions} \
+         regions or whole pages), detect+resolve {detect:.3} s, render+write+verify {apply:.3} s",
+        kind.name,
+        new.as_secs_f64(),
+        open.as_secs_f64(),
+        (analyse - detect).max(0.0),
+    );
+    Ok(())
 }
 
 /// What one run of the peer said about itself.
@@ -264,6 +319,9 @@ fn realistic(c: &mut Criterion) {
             return eprintln!("redact/realistic: skipped, {err}");
         }
         if measuring {
+            if let Err(err) = phases(kind, &out) {
+                eprintln!("redact/realistic/{}: no stage timings: {err}", kind.name);
+            }
             let started = Instant::now();
             let masks = lantero(kind, &out);
             println!(
@@ -284,11 +342,20 @@ fn realistic(c: &mut Criterion) {
             })
         });
         let Some(python) = &python else { continue };
-        if !measuring && kind.name == "scanned_pdfs" {
-            println!("redact/realistic/scanned_pdfs: peer runs only under `cargo bench` (slow)");
+        let peer_out = dir.path().join(format!("{}-peer", kind.name));
+        if kind.name == "scanned_pdfs" {
+            // OCR at 300 dpi makes one run of the peer take a minute or more on two cores, and
+            // criterion wants at least ten: the scanned peer runs once, timed the same way.
+            if !measuring {
+                println!("redact/realistic/scanned_pdfs: peer runs only under `cargo bench`");
+                continue;
+            }
+            match peer(python, kind, &peer_out) {
+                Ok(run) => print_peer(kind, &[run]),
+                Err(err) => panic!("redact/realistic/{}: {err}", kind.name),
+            }
             continue;
         }
-        let peer_out = dir.path().join(format!("{}-peer", kind.name));
         let runs = RefCell::new(Vec::new());
         group.bench_function(format!("{}/peer_pymupdf_presidio", kind.name), |b| {
             b.iter_custom(|iterations| {
@@ -296,6 +363,12 @@ fn realistic(c: &mut Criterion) {
                 for _ in 0..iterations {
                     match peer(python, kind, &peer_out) {
                         Ok(run) => {
+                            eprintln!(
+                                "redact/realistic/{}: peer run {:.2} s wall, {:.2} s in-process",
+                                kind.name,
+                                run.wall.as_secs_f64(),
+                                run.seconds
+                            );
                             total += run.wall;
                             runs.borrow_mut().push(run);
                         }
