@@ -12,7 +12,7 @@ LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/releas
 -include bindings/uniffi/uniffi.mk
 -include training/train.mk
 
-.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench clean-native fuzz fuzz-smoke
+.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench bench-peers clean-native fuzz fuzz-smoke
 
 all: build
 
@@ -57,10 +57,28 @@ lint-all: lint lint-uniffi
 fmt:
 	$(CARGO) fmt --all
 
-## bench: the criterion benchmarks, full measurement
-bench: setup
+## bench: the criterion benchmarks, full measurement (the peers of redact/realistic included)
+bench: setup bench-peers
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
+	export LANTERO_PEER_PYTHON="$(PEER_PYTHON)"; \
 	$(CARGO) bench --locked -p lantero-benches
+
+# The peer `redact/realistic` compares against (benches/peers/pymupdf_presidio.py): a venv with
+# pinned PyMuPDF, Presidio and spaCy from PyPI (no spaCy model: the script saves a blank Swedish
+# pipeline). Remade only when the pins change.
+PEER_VENV := benches/peers/.venv
+PEER_PYTHON := $(CURDIR)/$(PEER_VENV)/bin/python
+PEER_PINS := pymupdf==1.28.2 presidio-analyzer==2.2.366 spacy==3.8.18
+
+## bench-peers: the venv with the benchmarks' peers (benches/peers/.venv)
+bench-peers:
+	@if [[ "$$(cat $(PEER_VENV)/.pins 2>/dev/null)" != "$(PEER_PINS)" ]]; then \
+	  rm -rf $(PEER_VENV); \
+	  python3 -m venv $(PEER_VENV); \
+	  $(PEER_VENV)/bin/pip install --quiet --disable-pip-version-check $(PEER_PINS); \
+	  echo "$(PEER_PINS)" > $(PEER_VENV)/.pins; \
+	  echo "bench-peers: $(PEER_VENV) ($(PEER_PINS))"; \
+	fi
 
 ## fuzz-smoke: build every fuzz target (fuzz/) and run each on a few thousand random inputs
 FUZZ_TARGETS := identifiers detect_text review_json asset_csv catalogue_json ocr_tsv pdf rule_language text_pages

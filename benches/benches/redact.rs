@@ -22,8 +22,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use lantero_benches::pdfium_floor;
 use lantero_redact::document::Document;
-use lantero_redact::render::{Mask, RenderOptions, encode, render_page};
+use lantero_redact::render::{Mask, RenderOptions};
 use lantero_redact::write::write_redacted;
 
 const DPI: &str = "150";
@@ -124,17 +125,7 @@ fn redact(c: &mut Criterion) {
         b.iter(|| write_redacted(&document, &masks, &out, &options, &masked).map(|r| r.bytes))
     });
     group.bench_function("pdfium_floor", |b| {
-        b.iter(|| {
-            let mut bytes = 0;
-            for number in 1..=pages as u32 {
-                if let Ok(raster) = render_page(&document, number, &[], &options)
-                    && let Ok(image) = encode(&raster, &options)
-                {
-                    bytes += image.data.len();
-                }
-            }
-            bytes
-        })
+        b.iter(|| pdfium_floor(&document, &options))
     });
     group.bench_function("open_document", |b| {
         b.iter(|| Document::open(input()).map(|d| d.pages().len()))
