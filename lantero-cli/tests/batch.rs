@@ -1,27 +1,12 @@
 //! `lantero redact` over many documents: a folder or a list into an output folder, in
 //! parallel, one JSON line per document, and the exit code of the worst outcome.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn lantero(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lantero"))
-        .args(args)
-        .output()
-        .expect("lantero runs")
-}
+mod common;
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
+use common::{arg, data, lantero, stderr};
 
 /// The JSON lines on stdout.
 fn lines(output: &Output) -> Vec<serde_json::Value> {

@@ -4,24 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn lantero(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lantero"))
-        .args(args)
-        .output()
-        .expect("lantero runs")
-}
+mod common;
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
+use common::{arg, data, lantero, stderr};
 
 /// `lantero review INPUT -o REVIEW`, which must succeed; the session it wrote.
 fn review(input: &Path, review: &Path) -> serde_json::Value {

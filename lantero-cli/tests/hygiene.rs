@@ -3,28 +3,13 @@
 //! oversized inputs are refused with the flag that raises the limit.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-fn lantero(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lantero"))
-        .args(args)
-        .output()
-        .expect("lantero runs")
-}
+mod common;
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
+use common::{arg, data, lantero, stderr};
 
 /// Asserts the contract's failure shape: this exit code, one stderr line naming `needle`.
 fn assert_fails(output: &Output, code: i32, needle: &str) {

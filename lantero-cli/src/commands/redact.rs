@@ -24,7 +24,7 @@ pub struct RedactArgs {
     #[arg(value_name = "IN", required = true)]
     files: Vec<PathBuf>,
     /// Where to write the redacted PDF (pages are images only; verified before it is kept); in a
-    /// batch, the folder to write <stem>.pdf for each document in.
+    /// batch, the folder to write `<stem>.pdf` for each document in.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
     /// Apply every proposal.

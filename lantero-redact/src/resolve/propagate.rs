@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use regex::Regex;
+
 use crate::detect::recognizers::common::{at_word_start, followed_by_alphanumeric};
 use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
 
@@ -43,14 +45,36 @@ pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
 
-    let mut added = Vec::new();
+    let patterns = variants
+        .iter()
+        .filter_map(|(variant, source)| Some((Regex::new(&regex::escape(variant)).ok()?, *source)))
+        .collect::<Vec<_>>();
+    add_occurrences(pages, findings, &patterns, |origin| {
+        format!(
+            "part of the name '{}' found on page {}",
+            origin.text, origin.page
+        )
+    })
+}
+
+/// Adds a finding, of its source's entity and score, for every match of each pattern that
+/// stands on word boundaries and is not already covered by a finding on its page; `reason`
+/// explains a match by its source. `patterns` pair a regex with the index of its source in
+/// `findings`.
+pub(super) fn add_occurrences(
+    pages: &[&str],
+    findings: Vec<Finding>,
+    patterns: &[(Regex, usize)],
+    reason: impl Fn(&Finding) -> String,
+) -> Vec<Finding> {
+    let mut added: Vec<Finding> = Vec::new();
     for (page_index, text) in pages.iter().enumerate() {
         let page = u32::try_from(page_index + 1).unwrap_or(u32::MAX);
         let offsets = CharOffsets::new(text);
         let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (variant, source) in &variants {
-            for (byte, _) in text.match_indices(variant.as_str()) {
-                let byte_end = byte + variant.len();
+        for (regex, source) in patterns {
+            for found in regex.find_iter(text) {
+                let (byte, byte_end) = (found.start(), found.end());
                 if !on_word_boundaries(text, byte, byte_end) {
                     continue;
                 }
@@ -65,18 +89,15 @@ pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
                 let origin = &findings[*source];
                 added.push(Finding {
                     id: String::new(),
-                    entity: Entity::Person,
-                    text: text[byte..byte_end].to_owned(),
+                    entity: origin.entity,
+                    text: found.as_str().to_owned(),
                     page,
                     start,
                     end,
                     boxes: Vec::new(),
                     score: origin.score,
                     recognizer: "propagation".into(),
-                    reason: format!(
-                        "part of the name '{}' found on page {}",
-                        origin.text, origin.page
-                    ),
+                    reason: reason(origin),
                     provisions: Vec::new(),
                 });
             }

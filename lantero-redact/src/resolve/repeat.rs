@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use regex::Regex;
 
-use crate::detect::recognizers::common::{at_word_start, followed_by_alphanumeric};
-use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
+use super::propagate::add_occurrences;
+use crate::detect::{Entity, Finding};
 
 /// Entities whose values are identifiers: the same digits mean the same person anywhere.
 const IDENTIFIERS: [Entity; 9] = [
@@ -72,51 +72,14 @@ pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> 
             }
         }
     }
-    let mut added: Vec<Finding> = Vec::new();
-    for (page_index, text) in pages.iter().enumerate() {
-        let page = u32::try_from(page_index + 1).unwrap_or(u32::MAX);
-        let offsets = CharOffsets::new(text);
-        let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (regex, source) in &patterns {
-            for found in regex.find_iter(text) {
-                let (byte, byte_end) = (found.start(), found.end());
-                if !at_word_start(text, byte) || followed_by_alphanumeric(text, byte_end) {
-                    continue;
-                }
-                let (start, end) = (offsets.char_at(byte), offsets.char_at(byte_end));
-                let covered = findings
-                    .iter()
-                    .chain(added.iter())
-                    .any(|f: &Finding| f.page == page && f.start <= start && end <= f.end);
-                if covered || !taken.insert((start, end)) {
-                    continue;
-                }
-                let origin = &findings[*source];
-                added.push(Finding {
-                    id: String::new(),
-                    entity: origin.entity,
-                    text: found.as_str().to_owned(),
-                    page,
-                    start,
-                    end,
-                    boxes: Vec::new(),
-                    score: origin.score,
-                    recognizer: "propagation".into(),
-                    reason: format!(
-                        "the same {} as found on page {} ({})",
-                        origin.entity.as_str(),
-                        origin.page,
-                        origin.reason
-                    ),
-                    provisions: Vec::new(),
-                });
-            }
-        }
-    }
-    let mut all = findings;
-    all.extend(added);
-    sort_findings(&mut all);
-    all
+    add_occurrences(pages, findings, &patterns, |origin| {
+        format!(
+            "the same {} as found on page {} ({})",
+            origin.entity.as_str(),
+            origin.page,
+            origin.reason
+        )
+    })
 }
 
 /// A personnummer is also written with the century (or without it), and a narrow table cell

@@ -64,12 +64,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(&str, f32)> {
-        BankgiroRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
+        crate::detect::recognizers::testing::spans(&BankgiroRecognizer, text)
     }
 
     #[test]

@@ -124,12 +124,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(&str, f32)> {
-        IpAddressRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
+        crate::detect::recognizers::testing::spans(&IpAddressRecognizer, text)
     }
 
     fn found(text: &str) -> Vec<&str> {

@@ -17,6 +17,8 @@ mod person;
 mod personnummer;
 mod phone;
 mod plusgiro;
+#[cfg(test)]
+mod testing;
 mod url;
 mod vehicle_registration;
 

@@ -67,12 +67,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(&str, f32)> {
-        PlusgiroRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
+        crate::detect::recognizers::testing::spans(&PlusgiroRecognizer, text)
     }
 
     /// Writes a plusgiro number the usual way: pairs from the right, then `-check`.

@@ -140,12 +140,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(&str, f32)> {
-        UrlRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
+        crate::detect::recognizers::testing::spans(&UrlRecognizer, text)
     }
 
     fn found(text: &str) -> Vec<&str> {

@@ -178,12 +178,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(&str, f32)> {
-        VehicleRegistrationRecognizer
-            .recognize(text)
-            .unwrap()
-            .into_iter()
-            .map(|c| (&text[c.start..c.end], c.score))
-            .collect()
+        crate::detect::recognizers::testing::spans(&VehicleRegistrationRecognizer, text)
     }
 
     fn found(text: &str) -> Vec<&str> {

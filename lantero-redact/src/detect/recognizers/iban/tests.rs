@@ -2,12 +2,7 @@ use super::*;
 use proptest::prelude::*;
 
 fn spans(text: &str) -> Vec<(&str, f32)> {
-    IbanRecognizer
-        .recognize(text)
-        .unwrap()
-        .into_iter()
-        .map(|c| (&text[c.start..c.end], c.score))
-        .collect()
+    crate::detect::recognizers::testing::spans(&IbanRecognizer, text)
 }
 
 fn found(text: &str) -> Vec<&str> {
