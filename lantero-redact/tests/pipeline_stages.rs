@@ -126,3 +126,57 @@ fn text_in_standard_fonts_needs_no_ocr() {
         }
     }
 }
+
+/// An OCR engine that reads nothing and counts how often it is asked.
+struct CountingOcr {
+    calls: Arc<AtomicUsize>,
+}
+
+impl lantero_redact::ocr::OcrEngine for CountingOcr {
+    fn name(&self) -> &str {
+        "counting"
+    }
+
+    fn recognize(
+        &self,
+        _image: &image::GrayImage,
+        _dpi: f32,
+    ) -> Result<Vec<lantero_redact::ocr::OcrWord>> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        Ok(Vec::new())
+    }
+}
+
+#[test]
+fn pictures_on_text_pages_are_read_once_per_picture() {
+    let letter =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realistic/beslut-ekonomiskt-bistand.pdf");
+    let document = Document::open(&letter).unwrap();
+    let regions: usize = document.pages().iter().map(|p| p.ocr_regions().len()).sum();
+    assert!(
+        document
+            .pages()
+            .iter()
+            .flat_map(|p| p.ocr_regions())
+            .all(|r| r.reason == OcrReason::Image),
+        "LibreOffice's fonts are read from the text layer: {:?}",
+        document.pages().iter().map(|p| p.ocr_regions()).collect::<Vec<_>>()
+    );
+    let calls = Arc::new(AtomicUsize::new(0));
+    let redactor = Redactor::new().with_ocr(Some(Arc::new(CountingOcr {
+        calls: Arc::clone(&calls),
+    })));
+    redactor.analyze(&letter).unwrap();
+    let first = calls.load(Ordering::SeqCst);
+    // The crest heads every page: it is read once, the pasted receipt once.
+    assert!(
+        first >= 1 && first < regions,
+        "{first} reads for {regions} pictures"
+    );
+    redactor.analyze(&letter).unwrap();
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        first,
+        "a batch reads a picture once"
+    );
+}

@@ -4,8 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Entity;
 
-/// A rectangle in PDF points, origin at the page's top-left corner: `[x0, y0, x1, y1]`.
-pub type Rect = [f32; 4];
+pub use crate::document::Rect;
 
 /// One piece of sensitive data found in a document, as the contract's `findings[]` entries.
 ///

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::detect::Rect;
+/// A rectangle in PDF points, origin at the page's top-left corner: `[x0, y0, x1, y1]`.
+pub type Rect = [f32; 4];
 
 /// Clockwise rotation of a page as displayed, from the PDF's `/Rotate` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -34,7 +34,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use self::image::ASSUMED_DPI;
-pub use geometry::Rotation;
+pub use geometry::{Rect, Rotation};
 pub use limits::{Limit, LimitExceeded, Limits};
 pub use page::{Page, SourceKind};
 pub use text::Word;

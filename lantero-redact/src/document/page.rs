@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Rect;
 use super::geometry::Rotation;
 use super::text::{self, Word};
 use super::trust::OcrRegion;
-use crate::detect::Rect;
 use crate::{Error, Result};
 
 /// What a document or page comes from, which decides how it is read and rendered.

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Rect;
 use super::geometry::{has_area, union};
-use crate::detect::Rect;
 
 /// A recognised word with its box, as an OCR engine reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

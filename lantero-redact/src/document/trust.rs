@@ -23,8 +23,8 @@
 use pdfium_render::prelude::{PdfPage, PdfPageObject, PdfPageObjectCommon, PdfPageObjectsCommon};
 use serde::{Deserialize, Serialize};
 
+use super::Rect;
 use super::geometry::{PageGeometry, has_area};
-use crate::detect::Rect;
 
 /// Smallest image, in points on either side, that can show a legible word: a logo stripe or
 /// a rule drawn as an image is not worth an OCR run.
@@ -115,12 +115,13 @@ fn font_is_trusted(text: &pdfium_render::prelude::PdfPageTextObject) -> bool {
 }
 
 /// Whether PDFium's text for a run reads as ordinary text: codes a font could not map come out
-/// as control chars, private-use chars or U+FFFD.
+/// as control chars, private-use chars or U+FFFD. U+0002 is PDFium's own mark for a hyphen
+/// at a line end ("offentlighets-"), not a code from the font.
 pub(crate) fn decodes_plainly(text: &str) -> bool {
     !text.is_empty()
         && text.chars().all(|c| {
             let unmapped = matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000.. | 0xFFFD);
-            (c.is_whitespace() || !c.is_control()) && !unmapped
+            (c.is_whitespace() || c == '\u{2}' || !c.is_control()) && !unmapped
         })
 }
 
@@ -148,6 +149,7 @@ mod tests {
     fn text_from_a_map_reads_plainly_and_unmapped_codes_do_not() {
         assert!(decodes_plainly("Anna Svensson, 811218-9876"));
         assert!(decodes_plainly("Åsa Öberg\t"));
+        assert!(decodes_plainly("offentlighets\u{2}"));
         assert!(!decodes_plainly("\u{1}\u{2}\u{3}"));
         assert!(!decodes_plainly("\u{F041}\u{F042}"));
         assert!(!decodes_plainly("ab\u{FFFD}"));

@@ -24,7 +24,7 @@ use pdfium_render::prelude::{
     PdfPoints, PdfiumError,
 };
 
-use crate::detect::Rect;
+use super::Rect;
 use crate::pdfium::{pdf_error, pdfium};
 use crate::{Error, Result};
 

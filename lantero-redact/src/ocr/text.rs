@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::OcrWord;
-use crate::detect::Rect;
+use crate::document::Rect;
 
 /// A page's text as OCR read it, with one optional box per char, ready for
 /// [`Page::set_text_layer`](crate::document::Page::set_text_layer).

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::detect::Rect;
+use crate::document::Rect;
 use crate::document::Word;
 
 /// A recognised word: its text, where it is and how sure the engine is.

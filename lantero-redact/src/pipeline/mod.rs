@@ -98,6 +98,7 @@ pub struct Redactor {
     detector: Detector,
     resolver: Resolver<'static>,
     ocr: Option<Arc<dyn OcrEngine>>,
+    ocr_cache: Arc<ocr::OcrCache>,
     options: RenderOptions,
     limits: Option<Limits>,
 }
@@ -116,6 +117,7 @@ impl Redactor {
             detector: Detector::builtin(),
             resolver: Resolver::default(),
             ocr: Some(Arc::new(Tesseract::new())),
+            ocr_cache: Arc::default(),
             options: RenderOptions::default(),
             limits: None,
         }
@@ -136,6 +138,8 @@ impl Redactor {
     /// Uses `ocr` for pages without a text layer; `None` leaves such pages without findings.
     pub fn with_ocr(mut self, ocr: Option<Arc<dyn OcrEngine>>) -> Self {
         self.ocr = ocr;
+        // What another engine read is not what this one would.
+        self.ocr_cache = Arc::default();
         self
     }
 
@@ -183,7 +187,7 @@ impl Redactor {
     /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves.
     pub fn analyze_document(&self, mut document: Document) -> Result<Analysis> {
         if let Some(engine) = &self.ocr {
-            ocr::read_pages(&mut document, engine)?;
+            ocr::read_pages(&mut document, engine, &self.ocr_cache)?;
         }
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
         let findings = self.detector.detect_pages(&texts)?;

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use image::GrayImage;
 use image::imageops::crop_imm;
 
-use crate::detect::Rect;
+use crate::document::Rect;
 use crate::document::{Document, Page};
 use crate::ocr::{OcrEngine, OcrText, OcrWord};
 use crate::render::rasterise;
@@ -52,7 +52,11 @@ struct Reading {
 
 /// Reads by OCR every page of `document` that needs it, and every OCR region of the others,
 /// and adds what was read to the pages' text.
-pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -> Result<()> {
+pub(crate) fn read_pages(
+    document: &mut Document,
+    engine: &Arc<dyn OcrEngine>,
+    cache: &OcrCache,
+) -> Result<()> {
     let plans: Vec<(u32, Plan)> = document
         .pages()
         .iter()
@@ -84,9 +88,11 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
         drop(done_tx);
         let mut order = 0;
         let mut sent = Ok(());
-        // The same picture on every page (a letterhead's crest) is read once.
+        // The same picture on every page (a letterhead's crest) is read once, and once per
+        // batch of documents through the cache.
         let mut first_of: HashMap<u64, usize> = HashMap::new();
         let mut copies: Vec<(usize, Reading)> = Vec::new();
+        let mut cached: Vec<Reading> = Vec::new();
         for (number, plan) in &plans {
             let jobs = match jobs_for(document, *number, plan) {
                 Ok(jobs) => jobs,
@@ -97,7 +103,12 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
             };
             for job in jobs {
                 let key = fingerprint(&job.image);
-                if let Some(&original) = first_of.get(&key) {
+                if let Some(words) = cache.get(key) {
+                    cached.push(Reading {
+                        words,
+                        ..placeholder(&job, order)
+                    });
+                } else if let Some(&original) = first_of.get(&key) {
                     copies.push((original, placeholder(&job, order)));
                 } else {
                     first_of.insert(key, order);
@@ -111,6 +122,12 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
         drop(job_tx);
         let mut readings: Vec<Reading> = done_rx.iter().collect::<Result<_>>()?;
         sent?;
+        for (key, order) in &first_of {
+            if let Some(read) = readings.iter().find(|r| r.order == *order) {
+                cache.put(*key, &read.words);
+            }
+        }
+        readings.extend(cached);
         for (original, mut copy) in copies {
             if let Some(read) = readings.iter().find(|r| r.order == original) {
                 copy.words = read.words.clone();
@@ -120,6 +137,32 @@ pub(crate) fn read_pages(document: &mut Document, engine: &Arc<dyn OcrEngine>) -
         Ok(readings)
     })?;
     apply(document, readings)
+}
+
+/// What OCR read from images already seen, by their pixels: a letterhead's crest is read once
+/// for a whole batch of documents, not once per document. Shared by clones of a `Redactor`.
+#[derive(Default)]
+pub(crate) struct OcrCache {
+    entries: Mutex<HashMap<u64, Vec<OcrWord>>>,
+}
+
+/// Images remembered at most: enough for the letterheads of a batch, small in memory (words,
+/// not pixels).
+const CACHE_ENTRIES: usize = 256;
+
+impl OcrCache {
+    fn get(&self, key: u64) -> Option<Vec<OcrWord>> {
+        self.entries.lock().ok()?.get(&key).cloned()
+    }
+
+    fn put(&self, key: u64, words: &[OcrWord]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CACHE_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, words.to_vec());
+        }
+    }
 }
 
 /// How much of a page to read.

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::detect::Rect;
+use crate::document::Rect;
 
 /// One area to paint black on one page.
 ///

@@ -2,7 +2,7 @@
 
 use image::{DynamicImage, GrayImage, RgbImage};
 
-use crate::detect::Rect;
+use crate::document::Rect;
 
 /// The pixels of a rendered page, row by row from the top, without padding.
 #[derive(Debug, Clone, PartialEq, Eq)]

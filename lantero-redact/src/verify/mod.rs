@@ -57,6 +57,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 
+/// The producer named in the document information of every output, the one entry the
+/// verifier allows there. The verifier owns the output profile; the writer follows it.
+pub const PRODUCER: &str = "Lantero";
+
 /// What one check found wrong; empty when it passed.
 pub(crate) type Findings = Vec<String>;
 

@@ -5,9 +5,9 @@ use std::path::Path;
 use pdfium_render::prelude::{PdfDocumentMetadataTagType, PdfPageObjectType, PdfPageObjectsCommon};
 
 use super::Findings;
+use super::PRODUCER;
 use crate::Result;
 use crate::pdfium::{pdf_error, pdfium};
-use crate::write::PRODUCER;
 
 /// What PDFium saw, sorted by the check each finding belongs to.
 #[derive(Debug, Default)]

@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use super::Findings;
+use super::PRODUCER;
 use super::syntax::{File, Object};
-use crate::write::PRODUCER;
 
 /// Every key an image-only output may use. Anything else (a `/PieceInfo`, a `/StructTreeRoot`
 /// with alternative text, a `/Lang`) is content that the verifier did not foresee, so it fails.

@@ -9,9 +9,7 @@ use std::io::{self, Write};
 
 use super::builder::{PdfBuilder, number};
 use crate::render::EncodedImage;
-
-/// The producer recorded in every output; the verifier accepts no other document information.
-pub const PRODUCER: &str = "Lantero";
+use crate::verify::PRODUCER;
 
 /// Writes an image-only PDF page by page.
 ///

@@ -21,8 +21,9 @@ use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::verify::PRODUCER;
 pub use builder::PdfBuilder;
-pub use image_pdf::{ImagePdfWriter, PRODUCER};
+pub use image_pdf::ImagePdfWriter;
 pub use part::{PartFile, remove_live_parts, sweep_stale_parts};
 
 use crate::document::{Document, SourceKind};

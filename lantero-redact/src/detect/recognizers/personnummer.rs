@@ -9,8 +9,8 @@
 //! score and drops one with a failing check digit.
 
 use chrono::{NaiveDate, Utc};
-use lantero_core::Error as CoreError;
 use lantero_core::identifiers::{Personnummer, luhn};
+use lantero_core::{Error as CoreError, IdentifierProblem};
 use regex::Regex;
 
 use super::common::{Pattern, candidate, compiled, context};
@@ -121,19 +121,23 @@ impl Recognizer for PersonnummerRecognizer {
                         None => (SCORE_VALID, what.to_owned()),
                     }
                 }
+                // A check-digit typo, or a serial 000 (never issued, but written on forms and
+                // in test letters), still identifies someone: fail closed, with a low score.
                 Err(CoreError::InvalidPersonnummer {
-                    reason: lantero_core::IdentifierProblem::Checksum,
+                    reason: problem @ (IdentifierProblem::Checksum | IdentifierProblem::Serial),
                     ..
                 }) => match context {
-                    Some(Ok(word)) => (
+                    Some(Ok(word)) if date_is_real(&compact, reference) => (
                         SCORE_CHECKSUM_IN_CONTEXT,
-                        format!("check digit does not match, but after '{word}'"),
+                        format!("{problem}, but after '{word}'"),
                     ),
                     // A real date with a separator before the last four digits is how people
-                    // write personnummer; a typo in the check digit still identifies someone.
+                    // write personnummer.
                     None if has_separator(&compact) && date_is_real(&compact, reference) => (
                         SCORE_CHECKSUM_SHAPE,
-                        "written like a personnummer (real date, separator), but the check digit does not match".to_owned(),
+                        format!(
+                            "written like a personnummer (real date, separator), but {problem}"
+                        ),
                     ),
                     _ => continue,
                 },
@@ -151,19 +155,27 @@ impl Recognizer for PersonnummerRecognizer {
     }
 }
 
-/// Whether the candidate is a valid personnummer once its check digit is corrected, i.e. its
-/// date is real and only the check digit is wrong.
+/// Whether the candidate is a valid personnummer once its serial (if 000) and check digit are
+/// corrected, i.e. its date is real and only those are wrong.
 fn date_is_real(compact: &str, reference: NaiveDate) -> bool {
-    let digits: Vec<u8> = compact.bytes().filter(u8::is_ascii_digit).collect();
-    let Some(ten) = digits.get(digits.len().saturating_sub(10)..) else {
+    let mut digits: Vec<u8> = compact.bytes().filter(u8::is_ascii_digit).collect();
+    let Some(start) = digits.len().checked_sub(10) else {
         return false;
     };
-    let Some(check) = ten.get(..9).and_then(luhn::check_digit) else {
+    if digits[start + 6..start + 9] == *b"000" {
+        digits[start + 8] = b'1';
+    }
+    let Some(check) = luhn::check_digit(&digits[start..start + 9]) else {
         return false;
     };
-    let mut corrected = compact.to_owned();
-    corrected.pop();
-    corrected.push(char::from(b'0' + check));
+    digits[start + 9] = b'0' + check;
+    let (date, last_four) = digits.split_at(digits.len() - 4);
+    let separator = if compact.contains('+') { "+" } else { "-" };
+    let corrected = format!(
+        "{}{separator}{}",
+        String::from_utf8_lossy(date),
+        String::from_utf8_lossy(last_four)
+    );
     Personnummer::parse_at(&corrected, reference).is_ok()
 }
 
@@ -232,6 +244,21 @@ mod tests {
             spans("Personnummer 19850312-9838, tel 0850312983"),
             [("19850312-9838", SCORE_VALID_IN_CONTEXT)]
         );
+    }
+
+    #[test]
+    fn serial_000_fails_closed_after_context_or_with_a_separator() {
+        // The demo letter's child: serial 000 is never issued, but the number is still hers.
+        assert_eq!(
+            spans("personnummer 150916-0006"),
+            [("150916-0006", SCORE_CHECKSUM_IN_CONTEXT)]
+        );
+        assert_eq!(
+            spans("barnet 150916-0006"),
+            [("150916-0006", SCORE_CHECKSUM_SHAPE)]
+        );
+        assert_eq!(spans("barnet 1509160006"), []);
+        assert_eq!(spans("personnummer 151316-0006"), []); // month 13
     }
 
     #[test]
