@@ -160,7 +160,11 @@ fn pictures_on_text_pages_are_read_once_per_picture() {
             .flat_map(|p| p.ocr_regions())
             .all(|r| r.reason == OcrReason::Image),
         "LibreOffice's fonts are read from the text layer: {:?}",
-        document.pages().iter().map(|p| p.ocr_regions()).collect::<Vec<_>>()
+        document
+            .pages()
+            .iter()
+            .map(|p| p.ocr_regions())
+            .collect::<Vec<_>>()
     );
     let calls = Arc::new(AtomicUsize::new(0));
     let redactor = Redactor::new().with_ocr(Some(Arc::new(CountingOcr {
