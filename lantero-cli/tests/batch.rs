@@ -2,11 +2,11 @@
 //! parallel, one JSON line per document, and the exit code of the worst outcome.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 mod common;
 
-use common::{arg, data, lantero, stderr};
+use common::{arg, data, lantero, lantero_with_closed_stdout, stderr};
 
 /// The JSON lines on stdout.
 fn lines(output: &Output) -> Vec<serde_json::Value> {
@@ -153,22 +153,15 @@ fn a_batch_needs_accept_all_and_a_folder() {
 fn a_closed_stdout_does_not_stop_a_batch() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ut");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lantero"))
-        .args([
-            "redact",
-            arg(&data("examples/data/tjansteanteckning.pdf")),
-            arg(&data("examples/data/epost-tips.pdf")),
-            "-o",
-            arg(&out),
-            "--accept-all",
-            "--json",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let output = child.wait_with_output().unwrap();
+    let output = lantero_with_closed_stdout(&[
+        "redact",
+        arg(&data("examples/data/tjansteanteckning.pdf")),
+        arg(&data("examples/data/epost-tips.pdf")),
+        "-o",
+        arg(&out),
+        "--accept-all",
+        "--json",
+    ]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{message}");
     assert!(!message.contains("panicked"), "{message}");

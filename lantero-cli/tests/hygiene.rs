@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 mod common;
 
-use common::{arg, data, lantero, stderr};
+use common::{arg, data, lantero, lantero_with_closed_stdout, stderr};
 
 /// Asserts the contract's failure shape: this exit code, one stderr line naming `needle`.
 fn assert_fails(output: &Output, code: i32, needle: &str) {
@@ -32,15 +32,7 @@ fn part_files(dir: &Path) -> Vec<String> {
 fn a_closed_stdout_ends_every_printing_command_quietly() {
     let sample = data("examples/data/protokoll-socialnamnden.pdf");
     for format in ["text", "json"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lantero"))
-            .args(["detect", arg(&sample), "--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // The reader goes away before anything is printed, as `| head -0` would.
-        drop(child.stdout.take());
-        let output = child.wait_with_output().unwrap();
+        let output = lantero_with_closed_stdout(&["detect", arg(&sample), "--format", format]);
         let message = stderr(&output);
         assert_eq!(output.status.code(), Some(0), "{format}: {message}");
         assert!(!message.contains("panicked"), "{format}: {message}");

@@ -7,14 +7,15 @@
 //! The hostile outputs (`hostile/`): writer outputs mutated to hide something from the
 //! verifier or to exhaust its memory; each must be rejected by the checks it names, quickly.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use lantero_redact::document::Document;
-use lantero_redact::ocr::{OcrEngine, Tesseract};
 use lantero_redact::pipeline::{PendingPolicy, Redactor};
-use lantero_redact::render::rasterise;
 use lantero_redact::verify;
 use serde::Deserialize;
+
+use common::{ocr_pages, squash};
 
 mod hostile;
 
@@ -32,30 +33,6 @@ struct Entry {
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
-
-/// Letters and digits only, lower-cased: OCR spacing and dashes must not hide a leak.
-fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Everything Tesseract reads on the output's pages.
-fn ocr_output(path: &Path) -> String {
-    let document = Document::open(path).expect("the verified output opens");
-    let engine = Tesseract::new();
-    let mut text = String::new();
-    for page in document.pages() {
-        let raster = rasterise(&document, page.number(), 300.0).expect("output pages render");
-        let grey = raster.to_image().expect("pixels").to_luma8();
-        for word in engine.recognize(&grey, 300.0).expect("tesseract runs") {
-            text.push_str(&word.text);
-            text.push(' ');
-        }
-    }
-    text
 }
 
 #[test]
@@ -82,7 +59,7 @@ fn every_corpus_file_redacts_to_zero_leaks() {
         for problem in report.problems() {
             leaks.push(format!("{} ({}): {problem}", entry.name, entry.attack));
         }
-        let seen = squash(&ocr_output(&out));
+        let seen = squash(&ocr_pages(&out, 300.0));
         for secret in &entry.secrets {
             if seen.contains(&squash(secret)) {
                 leaks.push(format!(
@@ -129,7 +106,7 @@ fn structured_identifiers_are_unreadable_in_redacted_samples() {
         redactor
             .redact(pdf, &out, None, PendingPolicy::Mask)
             .expect("sample redacts and verifies");
-        let seen = squash(&ocr_output(&out));
+        let seen = squash(&ocr_pages(&out, 300.0));
         for identifier in &structured {
             checked += 1;
             if seen.contains(&squash(identifier)) {

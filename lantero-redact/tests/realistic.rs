@@ -8,14 +8,16 @@
 //! Leaks are collected over the whole corpus and reported together, each with its kind and
 //! whether the secret sat in a picture, wrapped over a line break or was on a scanned page.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use lantero_redact::document::Document;
-use lantero_redact::ocr::{OcrEngine, Tesseract};
 use lantero_redact::pipeline::{PendingPolicy, Redactor};
-use lantero_redact::render::rasterise;
 use lantero_redact::verify;
 use serde::Deserialize;
+
+use common::{ocr_pages, squash};
 
 /// Page images are read at this resolution: enough for Tesseract to read 9-point text, and half
 /// the pixels of 300 dpi (the test runs unoptimised under `cargo test`).
@@ -101,31 +103,6 @@ fn manifest() -> Manifest {
     serde_json::from_str(&text).expect("manifest parses")
 }
 
-/// Letters and digits only, lower-cased: OCR spacing, dashes and line breaks must not hide a
-/// leak.
-fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Everything Tesseract reads on the pages of `path`.
-fn ocr_pages(path: &Path) -> String {
-    let document = Document::open(path).expect("the verified output opens");
-    let engine = Tesseract::new();
-    let mut text = String::new();
-    for page in document.pages() {
-        let raster = rasterise(&document, page.number(), DPI).expect("output pages render");
-        let grey = raster.to_image().expect("pixels").to_luma8();
-        for word in engine.recognize(&grey, DPI).expect("tesseract runs") {
-            text.push_str(&word.text);
-            text.push(' ');
-        }
-    }
-    text
-}
-
 #[test]
 fn the_realistic_corpus_is_what_the_manifest_says() {
     let manifest = manifest();
@@ -184,7 +161,7 @@ fn every_realistic_case_file_redacts_to_zero_readable_secrets() {
         for problem in report.problems() {
             leaks.push(format!("{}: verifier: {problem}", entry.name));
         }
-        let seen = squash(&ocr_pages(&out));
+        let seen = squash(&ocr_pages(&out, DPI));
         for secret in &entry.secrets {
             checked += 1;
             if secret.readable_in(&seen) {

@@ -2,7 +2,7 @@
 #![allow(dead_code)] // each test file uses its own subset
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// Runs `lantero` with `args` and waits for it.
 pub fn lantero(args: &[&str]) -> Output {
@@ -25,4 +25,17 @@ pub fn stderr(output: &Output) -> String {
 /// A path as a command-line argument.
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
+}
+
+/// Runs `lantero` with `args` while its reader goes away before anything is printed, as
+/// `| head -0` would, and waits for it.
+pub fn lantero_with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lantero"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lantero starts");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("lantero runs")
 }
