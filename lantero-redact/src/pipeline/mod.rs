@@ -28,13 +28,13 @@ mod ocr;
 pub use batch::BatchItem;
 pub use ocr::OCR_DPI;
 
-use crate::detect::{Detector, Finding};
+use crate::detect::{Detector, Finding, number_findings};
 use crate::document::{Document, Limits};
 use crate::ocr::{OcrEngine, Tesseract};
 use crate::record::DecisionRecord;
 use crate::render::{Mask, RenderOptions};
-use crate::resolve::Resolver;
-use crate::review::ReviewSession;
+use crate::resolve::{RequestDocument, Resolver, propagate_across};
+use crate::review::{Request, ReviewSession};
 use crate::write::{WriteReport, write_redacted};
 use crate::{Error, Result};
 
@@ -60,6 +60,23 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The document's file name without its folders: what a decision or a reason may name.
+    pub fn file_name(&self) -> String {
+        let path = self.document.path();
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string())
+    }
+
+    /// Sets every finding's boxes from the char boxes of its page.
+    fn locate_findings(&mut self) {
+        for finding in &mut self.findings {
+            if let Some(page) = self.document.page(finding.page) {
+                finding.boxes = page.boxes_for(finding.start, finding.end);
+            }
+        }
+    }
+
     /// The page texts the findings' offsets index.
     pub fn page_texts(&self) -> Vec<&str> {
         self.document.pages().iter().map(|p| p.text()).collect()
@@ -191,18 +208,62 @@ impl Redactor {
         }
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
         let findings = self.detector.detect_pages(&texts)?;
-        let mut findings = self.resolver.resolve(&texts, findings);
-        for finding in &mut findings {
-            if let Some(page) = document.page(finding.page) {
-                finding.boxes = page.boxes_for(finding.start, finding.end);
-            }
-        }
-        Ok(Analysis { document, findings })
+        let findings = self.resolver.resolve(&texts, findings);
+        let mut analysis = Analysis { document, findings };
+        analysis.locate_findings();
+        Ok(analysis)
     }
 
     /// A review session with one pending proposal per finding.
     pub fn review(&self, path: &Path) -> Result<ReviewSession> {
         Ok(self.analyze_pages(path)?.session())
+    }
+
+    /// Analyses the documents of one request as [`Self::analyze_pages`] does, then proposes
+    /// every name and identifier found in one of them wherever it recurs in the others
+    /// ([`propagate_across`](crate::resolve::propagate_across)): released side by side, a value
+    /// masked in one document and readable in another is not masked at all.
+    pub fn analyze_request(&self, paths: &[&Path]) -> Result<Vec<Analysis>> {
+        let analyses = paths
+            .iter()
+            .map(|path| self.analyze_pages(path))
+            .collect::<Result<Vec<_>>>()?;
+        let names: Vec<String> = analyses.iter().map(Analysis::file_name).collect();
+        let documents = analyses
+            .iter()
+            .zip(&names)
+            .map(|(analysis, name)| RequestDocument {
+                name,
+                pages: analysis.page_texts(),
+                findings: analysis.findings.clone(),
+            })
+            .collect();
+        let found = propagate_across(documents);
+        Ok(analyses
+            .into_iter()
+            .zip(found)
+            .map(|(analysis, findings)| {
+                let mut findings = findings;
+                let texts = analysis.page_texts();
+                self.resolver.attach_provisions(&texts, &mut findings);
+                number_findings(&mut findings);
+                let mut analysis = Analysis {
+                    findings,
+                    ..analysis
+                };
+                analysis.locate_findings();
+                analysis
+            })
+            .collect())
+    }
+
+    /// The review of a request: one session per document, with names and identifiers
+    /// proposed across documents ([`Self::analyze_request`]).
+    pub fn review_request(&self, paths: &[&Path]) -> Result<Request> {
+        let analyses = self.analyze_request(paths)?;
+        Ok(Request::new(
+            analyses.iter().map(Analysis::session).collect(),
+        ))
     }
 
     /// Applies `session`'s decisions (or, with `None`, every proposal) to `path` and writes a

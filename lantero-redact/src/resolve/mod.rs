@@ -4,8 +4,12 @@
 //!    cover all of them (a partial mask is a leak);
 //! 2. [`propagate_names`]: every detected full name is also found where it recurs — surname
 //!    alone, first name alone, genitive -s, ALL CAPS;
-//! 3. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
+//! 3. [`propagate_values`]: every identifier found once is proposed wherever it recurs;
+//! 4. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
 //!    document's context.
+//!
+//! For a request of several documents, [`propagate_across`] then proposes each document's
+//! names and identifiers in the others.
 //!
 //! ```
 //! use lantero_redact::detect::Detector;
@@ -22,11 +26,13 @@ mod overlap;
 mod propagate;
 mod provisions;
 mod repeat;
+mod request;
 
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
 pub use provisions::attach_provisions;
 pub use repeat::propagate_values;
+pub use request::{RequestDocument, propagate_across};
 
 use lantero_core::secrecy::Catalogue;
 
@@ -59,8 +65,14 @@ impl Resolver<'_> {
         let findings = propagate_names(&texts, findings);
         let findings = propagate_values(&texts, findings);
         let mut findings = merge_overlaps(&texts, findings);
-        attach_provisions(self.catalogue, &texts, &mut findings, self.max_provisions);
+        self.attach_provisions(&texts, &mut findings);
         number_findings(&mut findings);
         findings
+    }
+
+    /// Attaches this resolver's candidate provisions to findings that have fewer than its
+    /// maximum; see [`attach_provisions`].
+    pub fn attach_provisions(&self, pages: &[&str], findings: &mut [Finding]) {
+        attach_provisions(self.catalogue, pages, findings, self.max_provisions);
     }
 }

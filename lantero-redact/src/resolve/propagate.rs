@@ -27,8 +27,26 @@ use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
 /// assert_eq!(texts, ["Karin Lindqvist", "Lindqvists", "KARIN"]);
 /// ```
 pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
+    let sources = findings.clone();
+    add_occurrences(
+        pages,
+        findings,
+        &sources,
+        &name_patterns(&sources),
+        |_, origin| {
+            format!(
+                "part of the name '{}' found on page {}",
+                origin.text, origin.page
+            )
+        },
+    )
+}
+
+/// The patterns [`propagate_names`] searches for: every part of every full `PERSON` name in
+/// `sources`, each paired with the index of its source.
+pub(super) fn name_patterns(sources: &[Finding]) -> Vec<(Regex, usize)> {
     let mut variants: Vec<(String, usize)> = Vec::new();
-    for (index, finding) in findings.iter().enumerate() {
+    for (index, finding) in sources.iter().enumerate() {
         if finding.entity != Entity::Person {
             continue;
         }
@@ -44,28 +62,22 @@ pub fn propagate_names(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
             }
         }
     }
-
-    let patterns = variants
+    variants
         .iter()
         .filter_map(|(variant, source)| Some((Regex::new(&regex::escape(variant)).ok()?, *source)))
-        .collect::<Vec<_>>();
-    add_occurrences(pages, findings, &patterns, |origin| {
-        format!(
-            "part of the name '{}' found on page {}",
-            origin.text, origin.page
-        )
-    })
+        .collect()
 }
 
 /// Adds a finding, of its source's entity and score, for every match of each pattern that
 /// stands on word boundaries and is not already covered by a finding on its page; `reason`
 /// explains a match by its source. `patterns` pair a regex with the index of its source in
-/// `findings`.
+/// `sources` (the findings themselves, or those of another document of the same request).
 pub(super) fn add_occurrences(
     pages: &[&str],
     findings: Vec<Finding>,
+    sources: &[Finding],
     patterns: &[(Regex, usize)],
-    reason: impl Fn(&Finding) -> String,
+    reason: impl Fn(usize, &Finding) -> String,
 ) -> Vec<Finding> {
     let mut added: Vec<Finding> = Vec::new();
     for (page_index, text) in pages.iter().enumerate() {
@@ -86,7 +98,7 @@ pub(super) fn add_occurrences(
                 if covered || !taken.insert((start, end)) {
                     continue;
                 }
-                let origin = &findings[*source];
+                let origin = &sources[*source];
                 added.push(Finding {
                     id: String::new(),
                     entity: origin.entity,
@@ -97,7 +109,7 @@ pub(super) fn add_occurrences(
                     boxes: Vec::new(),
                     score: origin.score,
                     recognizer: "propagation".into(),
-                    reason: reason(origin),
+                    reason: reason(*source, origin),
                     provisions: Vec::new(),
                 });
             }

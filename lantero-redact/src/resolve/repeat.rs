@@ -46,6 +46,26 @@ const MIN_CHARS: usize = 6;
 /// assert_eq!(found[1].text, "8125-8, 318\n105 286-1");
 /// ```
 pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> {
+    let sources = findings.clone();
+    add_occurrences(
+        pages,
+        findings,
+        &sources,
+        &value_patterns(&sources),
+        |_, origin| {
+            format!(
+                "the same {} as found on page {} ({})",
+                origin.entity.as_str(),
+                origin.page,
+                origin.reason
+            )
+        },
+    )
+}
+
+/// The patterns [`propagate_values`] searches for: every identifier in `sources` long enough
+/// not to recur by chance, whitespace-insensitive, each paired with the index of its source.
+pub(super) fn value_patterns(findings: &[Finding]) -> Vec<(Regex, usize)> {
     let mut patterns: Vec<(Regex, usize)> = Vec::new();
     let mut seen = BTreeSet::new();
     for (index, finding) in findings.iter().enumerate() {
@@ -72,14 +92,7 @@ pub fn propagate_values(pages: &[&str], findings: Vec<Finding>) -> Vec<Finding> 
             }
         }
     }
-    add_occurrences(pages, findings, &patterns, |origin| {
-        format!(
-            "the same {} as found on page {} ({})",
-            origin.entity.as_str(),
-            origin.page,
-            origin.reason
-        )
-    })
+    patterns
 }
 
 /// A personnummer is also written with the century (or without it), and a narrow table cell

@@ -22,7 +22,9 @@
 //! ```
 
 mod proposal;
+mod request;
 mod session;
 
 pub use proposal::{Decision, DecisionEvent, Origin, Proposal};
+pub use request::{REQUEST_SCHEMA, Request};
 pub use session::{ReviewSession, SCHEMA};

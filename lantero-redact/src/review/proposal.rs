@@ -119,6 +119,24 @@ impl Proposal {
             Decision::Rejected => false,
         }
     }
+
+    /// Whether the current decision is the one the history last recorded, so that who decided
+    /// and when is known. A pending proposal needs no record; a decision typed into the JSON
+    /// by hand has none and is flagged in the decision document.
+    pub fn decision_recorded(&self) -> bool {
+        let expected = match self.decision {
+            Decision::Pending => return true,
+            Decision::Accepted => ["accept", "add"].as_slice(),
+            Decision::Rejected => ["reject"].as_slice(),
+        };
+        self.last_decision()
+            .is_some_and(|e| expected.contains(&e.action.as_str()))
+    }
+
+    /// The last recorded decision about this proposal, if any (not a resize).
+    pub fn last_decision(&self) -> Option<&DecisionEvent> {
+        self.history.iter().rev().find(|e| e.action != "resize")
+    }
 }
 
 /// `prefix-` and the first 12 hex digits of SHA-256 over the parts, separated unambiguously.
