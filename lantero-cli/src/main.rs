@@ -27,6 +27,10 @@ enum Command {
     Review(commands::review::ReviewArgs),
     /// Write a redacted, verified, image-only PDF.
     Redact(commands::redact::RedactArgs),
+    /// Record decisions (mask or release) in a review or request file, with who and when.
+    Decide(commands::decide::DecideArgs),
+    /// Write the decision on a request (Swedish "beslut") as PDF and Markdown.
+    Decision(commands::decision::DecisionArgs),
     /// Operator commands over a case database: deadlines and retention.
     #[command(subcommand)]
     Cases(commands::cases::CasesCommand),
@@ -56,6 +60,8 @@ fn main() -> ExitCode {
         Command::Detect(args) => commands::detect::run(args),
         Command::Review(args) => commands::review::run(args),
         Command::Redact(args) => commands::redact::run(args),
+        Command::Decide(args) => commands::decide::run(args),
+        Command::Decision(args) => commands::decision::run(args),
         Command::Cases(cmd) => commands::cases::run(cmd),
         Command::Eval(command) => commands::eval::run(command),
         Command::Pseudonymize(args) => commands::pseudonymize::run(args),

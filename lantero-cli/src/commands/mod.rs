@@ -2,6 +2,8 @@
 
 mod batch;
 pub mod cases;
+pub mod decide;
+pub mod decision;
 pub mod detect;
 pub mod doctor;
 pub mod eval;

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use lantero_redact::pipeline::RedactReport;
 use lantero_redact::pipeline::{PendingPolicy, Redactor};
 use lantero_redact::render::{MaskWidth, RenderOptions};
-use lantero_redact::review::ReviewSession;
+use lantero_redact::review::Request;
 
 use super::batch;
 use super::limits::LimitArgs;
@@ -103,21 +104,22 @@ pub fn run(args: RedactArgs) -> CommandResult {
     }
     let file = &args.files[0];
     check_output(&args.output, Some("pdf"))?;
-    let session = match &args.review {
+    let request = match &args.review {
         Some(path) => {
             let json = std::fs::read_to_string(path)
                 .map_err(|err| Failure::input(format!("{}: {err}", path.display())))?;
-            Some(ReviewSession::from_json(
-                &json,
-                &path.display().to_string(),
-            )?)
+            Some(Request::from_json(&json, &path.display().to_string())?)
         }
         None => None,
     };
     // Every failure names the input, also those about the output.
-    let result = redactor
-        .redact(file, &args.output, session.as_ref(), pending)
-        .map_err(|err| Failure::from(err).naming(file));
+    let result = match (&request, &args.review) {
+        (Some(request), Some(path)) => {
+            redact_reviewed(&redactor, file, &args.output, request, path, pending)
+        }
+        _ => redactor.redact(file, &args.output, None, pending),
+    }
+    .map_err(|err| Failure::from(err).naming(file));
     if args.json {
         let summary = match &result {
             Ok(report) => batch::Summary::done(file, &args.output, report),
@@ -152,6 +154,35 @@ pub fn run(args: RedactArgs) -> CommandResult {
     }
     note!("{}", done_line(file, &args.output, &report));
     Ok(())
+}
+
+/// Redacts `file` with its session in `request` (a review file holds one, a request file one
+/// per document): the file is opened once and its hash picks the session.
+fn redact_reviewed(
+    redactor: &Redactor,
+    file: &Path,
+    output: &Path,
+    request: &Request,
+    review: &Path,
+    pending: PendingPolicy,
+) -> lantero_redact::Result<RedactReport> {
+    let document = redactor.open(file)?;
+    let session =
+        match request.documents.as_slice() {
+            // One session: applying it checks the hash and says what was expected.
+            [only] => only,
+            _ => request.session_for(document.sha256()).ok_or_else(|| {
+                lantero_redact::Error::Review {
+                    source_name: review.display().to_string(),
+                    reason: format!(
+                        "{} is not one of the {} documents of this request",
+                        file.display(),
+                        request.documents.len()
+                    ),
+                }
+            })?,
+        };
+    redactor.apply(&document, session, output, pending)
 }
 
 /// The line printed for a redacted document.

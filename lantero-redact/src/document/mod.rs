@@ -24,6 +24,8 @@ mod text;
 mod trust;
 mod typeset;
 
+pub(crate) use typeset::settable;
+
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -228,8 +228,8 @@ fn sheet(chars: &[char], range: std::ops::Range<usize>, lines: &[Line]) -> Sheet
     }
 }
 
-/// Whether Courier (WinAnsiEncoding) has a glyph for `c`.
-fn settable(c: char) -> bool {
+/// Whether the PDF standard fonts (WinAnsiEncoding) have a glyph for `c`.
+pub(crate) fn settable(c: char) -> bool {
     const WINDOWS_1252_EXTRA: &str = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
     matches!(c, ' '..='~' | '\u{A0}'..='\u{FF}') || WINDOWS_1252_EXTRA.contains(c)
 }

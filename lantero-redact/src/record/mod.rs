@@ -1,5 +1,7 @@
-//! The decision record: which secrecy provisions were applied on which pages, for the written
-//! decision to the requester (in Swedish), as JSON and as Markdown.
+//! What was released and why: the decision record of one document ([`DecisionRecord`]: which
+//! secrecy provisions were applied on which pages, as JSON and Markdown), and the decision on a
+//! whole request as it is sent to the requester ([`Decision`], from an editable template, as
+//! Markdown and PDF).
 //!
 //! ```
 //! use lantero_redact::detect::Detector;
@@ -19,12 +21,20 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod decision;
+mod pdf;
+pub mod swedish;
+pub mod template;
+
 use std::collections::BTreeMap;
 
 use lantero_core::secrecy::Catalogue;
 use serde::{Deserialize, Serialize};
 
-use crate::review::ReviewSession;
+pub use decision::{DECISION_SCHEMA, Decision, DecisionDetails, Ground, ReleasedDocument};
+pub use pdf::markdown_to_pdf;
+
+use crate::review::{Proposal, ReviewSession};
 
 /// Schema tag of decision records.
 pub const SCHEMA: &str = "lantero.decision-record/v1";
@@ -79,12 +89,7 @@ impl DecisionRecord {
             .filter(|p| p.is_masked(mask_pending))
         {
             masks += 1;
-            let provision = p
-                .provision
-                .clone()
-                .or_else(|| p.provisions.first().cloned())
-                .unwrap_or_else(|| NO_PROVISION.to_owned());
-            let entry = by_provision.entry(provision).or_default();
+            let entry = by_provision.entry(mask_provision(p)).or_default();
             if !entry.0.contains(&p.page) {
                 entry.0.push(p.page);
             }
@@ -119,14 +124,18 @@ impl DecisionRecord {
 
     /// The record as a short Swedish text for the written decision.
     pub fn to_markdown(&self) -> String {
-        let mut out = format!("# Underlag för beslut: {}\n\n", self.document);
+        let mut out = format!(
+            "# Underlag för beslut: {}\n\n",
+            decision::file_name(&self.document)
+        );
         if self.applied.is_empty() {
             out.push_str("Handlingen lämnas ut i sin helhet. Inga uppgifter har maskerats.\n");
             return out;
         }
         out.push_str(&format!(
-            "Handlingen ({} sidor) lämnas ut med {} maskeringar. Uppgifterna har maskerats med stöd av:\n\n",
-            self.pages, self.masks
+            "Handlingen ({}) lämnas ut med {}. Uppgifterna har maskerats med stöd av:\n\n",
+            swedish::count(self.pages as usize, "sida", "sidor"),
+            swedish::count(self.masks, "maskering", "maskeringar")
         ));
         for a in &self.applied {
             let title = a
@@ -135,11 +144,11 @@ impl DecisionRecord {
                 .map(|t| format!(" ({t})"))
                 .unwrap_or_default();
             out.push_str(&format!(
-                "- {}{}: {} på sidan {}\n",
+                "- {}{}: {} på {}\n",
                 a.citation,
                 title,
-                plural(a.masks, "maskering", "maskeringar"),
-                list_pages(&a.pages)
+                swedish::count(a.masks, "maskering", "maskeringar"),
+                swedish::pages(&a.pages)
             ));
         }
         out.push_str(concat!(
@@ -150,6 +159,15 @@ impl DecisionRecord {
         ));
         out
     }
+}
+
+/// The provision a mask relies on: the one its decision named, else its first candidate, else
+/// [`NO_PROVISION`].
+fn mask_provision(p: &Proposal) -> String {
+    p.provision
+        .clone()
+        .or_else(|| p.provisions.first().cloned())
+        .unwrap_or_else(|| NO_PROVISION.to_owned())
 }
 
 /// "OSL 26:1" → "26 kap. 1 § offentlighets- och sekretesslagen (2009:400)".
@@ -178,20 +196,6 @@ fn law_order(id: &str) -> (u32, u32, String) {
     (chapter, section, id.to_owned())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "1", "1 och 3", "1, 2 och 5".
-fn list_pages(pages: &[u32]) -> String {
-    let words: Vec<String> = pages.iter().map(u32::to_string).collect();
-    match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,7 +222,8 @@ mod tests {
             [("OSL 21:3", &[2][..], 1), ("OSL 26:1", &[1, 3][..], 2)]
         );
         let md = r.to_markdown();
-        assert!(md.contains("2 maskeringar på sidan 1 och 3"), "{md}");
+        assert!(md.contains("2 maskeringar på sidorna 1 och 3"), "{md}");
+        assert!(md.contains("(3 sidor)"), "{md}");
         assert!(md.contains("kammarrätten"));
     }
 
@@ -231,8 +236,15 @@ mod tests {
     }
 
     #[test]
-    fn page_lists_read_as_swedish() {
-        assert_eq!(list_pages(&[1]), "1");
-        assert_eq!(list_pages(&[1, 2, 5]), "1, 2 och 5");
+    fn one_page_is_one_sida_and_no_folder_is_named() {
+        let pages = ["Ekonomiskt bistånd för 19121212-1212"];
+        let findings = Detector::builtin().detect_pages(&pages).unwrap();
+        let s = ReviewSession::new("/srv/arenden/d.pdf", b"x", 1, &findings);
+        let md = DecisionRecord::from_session(&s, true).to_markdown();
+        assert!(
+            md.contains("(1 sida)") && md.contains("1 maskering på sidan 1"),
+            "{md}"
+        );
+        assert!(!md.contains("/srv"), "{md}");
     }
 }
