@@ -8,15 +8,26 @@ OUT="$ROOT/out/demo"
 mkdir -p "$OUT"
 
 shopt -s nullglob
+docs=("$ROOT"/examples/data/*.pdf)
 count=0
-for doc in "$ROOT"/examples/data/*.pdf; do
+for doc in "${docs[@]}"; do
   name="$(basename "${doc%.*}")"
   "$LANTERO" detect "$doc" --format json > "$OUT/$name.findings.json"
-  "$LANTERO" review "$doc" -o "$OUT/$name.review.json" 2>/dev/null
-  "$LANTERO" redact "$doc" -o "$OUT/$name.redacted.pdf" --review "$OUT/$name.review.json" \
+done
+# The sample PDFs as one request: each document's names and identifiers are proposed in the
+# others too. The demo's caseworker masks every proposal (recorded with her name and the time),
+# each document is released with its session, and the decision is written.
+"$LANTERO" review "${docs[@]}" -o "$OUT/request.json" 2>/dev/null
+"$LANTERO" decide "$OUT/request.json" --by "Annika Dahl" --accept-pending
+for doc in "${docs[@]}"; do
+  name="$(basename "${doc%.*}")"
+  "$LANTERO" redact "$doc" -o "$OUT/$name.redacted.pdf" --review "$OUT/request.json" \
     --record-json "$OUT/$name.decision.json" --record-md "$OUT/$name.decision.md"
   count=$((count + 1))
 done
+"$LANTERO" decision "$OUT/request.json" -o "$OUT/beslut.pdf" --markdown "$OUT/beslut.md" \
+  --authority "Lillby kommun, socialnämnden" --decision-maker "Annika Dahl" \
+  --title "enhetschef" --diary-number "SN 2026/123"
 # Plain text too: the tip e-mail as a .txt file is set on A4 pages and released the same way.
 "$LANTERO" redact "$ROOT/examples/data/epost-tips.txt" -o "$OUT/epost-tips.txt.redacted.pdf" \
   --accept-all
@@ -25,6 +36,7 @@ echo
 echo "Redacted $count sample documents from examples/data/ ($((count - 1)) PDFs, 1 plain-text e-mail)."
 echo "Output in $OUT:"
 echo "  *.redacted.pdf    image-only PDFs, verified (no text, fonts, annotations or metadata)"
-echo "  *.review.json     the proposals a caseworker confirms (lantero review)"
+echo "  request.json      the proposals a caseworker confirms, all documents (lantero review, decide)"
+echo "  beslut.pdf, .md   the decision to the requester (lantero decision)"
 echo "  *.decision.md     which secrecy provisions were applied on which pages (Swedish)"
 echo "  *.findings.json   what was detected (lantero detect --format json)"
