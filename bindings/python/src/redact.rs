@@ -83,6 +83,18 @@ impl Redactor {
             .map(ReviewSession::wrap)
     }
 
+    /// Reviews the documents of one request: one session per document, and every name and
+    /// identifier found in one document is also proposed wherever it recurs in the others.
+    fn review_request(&self, py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Vec<ReviewSession>> {
+        let request = py
+            .detach(|| {
+                let paths: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+                self.0.review_request(&paths)
+            })
+            .py()?;
+        Ok(request.documents.into_iter().map(ReviewSession::wrap).collect())
+    }
+
     /// Applies ``session``'s decisions (or, with ``None``, every proposal) to ``path`` and
     /// writes a verified image-only PDF to ``out``. ``pending``: ``"mask"`` (default) or
     /// ``"release"`` undecided proposals. Nothing is left at ``out`` unless every check passed

@@ -236,11 +236,102 @@ impl DecisionRecord {
     }
 }
 
+/// The decision on a request ("beslut", in Swedish), made from the reviewed sessions of its
+/// documents; ``lantero.review.decision(...)`` makes one.
+#[pyclass(frozen, module = "lantero.review")]
+pub struct Decision(pub record::Decision);
+
+#[pymethods]
+impl Decision {
+    /// The decision as Markdown, from the authority's own minijinja ``template`` (text) or the
+    /// built-in one.
+    #[pyo3(signature = (template=None))]
+    fn to_markdown(&self, template: Option<&str>) -> PyResult<String> {
+        self.0.to_markdown(template).py()
+    }
+
+    /// The decision set as an A4 PDF with searchable text.
+    #[pyo3(signature = (template=None))]
+    fn to_pdf<'py>(&self, py: Python<'py>, template: Option<&str>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let pdf = py.detach(|| self.0.to_pdf(template)).py()?;
+        Ok(pyo3::types::PyBytes::new(py, &pdf))
+    }
+
+    /// What the template is given, as a dict (schema ``lantero.decision/v1``).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// Ids of proposals decided without a recorded decision (the JSON edited by hand).
+    #[getter]
+    fn unrecorded(&self) -> Vec<String> {
+        self.0.unrecorded.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Decision({} documents, {} masks)",
+            self.0.documents.len(),
+            self.0.masks
+        )
+    }
+}
+
+fn parse_date(field: &str, text: &str) -> PyResult<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| lantero_redact::Error::Input {
+            path: field.into(),
+            reason: format!("{text:?} is not a date (YYYY-MM-DD)"),
+        })
+        .py()
+}
+
+/// The decision on a request whose documents were reviewed in ``sessions``. Dates are
+/// ``"YYYY-MM-DD"`` strings; ``date`` defaults to today. ``mask_pending``: whether proposals
+/// nobody decided on were masked (as ``pending="mask"`` does when redacting).
+#[pyfunction]
+#[pyo3(signature = (sessions, *, authority, decision_maker, date=None, diary_number=None,
+    decision_maker_title=None, requester=None, received=None, mask_pending=true))]
+#[allow(clippy::too_many_arguments)]
+fn decision(
+    py: Python<'_>,
+    sessions: Vec<PyRef<'_, ReviewSession>>,
+    authority: String,
+    decision_maker: String,
+    date: Option<&str>,
+    diary_number: Option<String>,
+    decision_maker_title: Option<String>,
+    requester: Option<String>,
+    received: Option<&str>,
+    mask_pending: bool,
+) -> PyResult<Decision> {
+    let details = record::DecisionDetails {
+        authority,
+        date: match date {
+            Some(text) => parse_date("date", text)?,
+            None => chrono::Local::now().date_naive(),
+        },
+        diary_number,
+        decision_maker,
+        decision_maker_title,
+        requester,
+        received: received.map(|text| parse_date("received", text)).transpose()?,
+    };
+    let request = core::Request::new(sessions.iter().map(|s| s.snapshot(py)).collect());
+    Ok(Decision(record::Decision::from_request(
+        &request,
+        details,
+        mask_pending,
+    )))
+}
+
 /// Builds the `lantero.review` module.
 pub fn module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     let m = PyModule::new(py, "lantero.review")?;
     m.add_class::<ReviewSession>()?;
     m.add_class::<DecisionRecord>()?;
+    m.add_class::<Decision>()?;
+    m.add_function(wrap_pyfunction!(decision, &m)?)?;
     m.add("SCHEMA", core::SCHEMA)?;
     Ok(m)
 }

@@ -58,3 +58,35 @@ def test_decision_record(session, tmp_path):
     path = tmp_path / "review.json"
     session.save(path)
     assert ReviewSession.load(path).to_json() == session.to_json()
+
+
+def test_a_request_is_reviewed_together_and_decided(tmp_path):
+    from lantero.redact import Redactor
+    from lantero.review import decision
+
+    a = tmp_path / "beslut.txt"
+    b = tmp_path / "bilaga.txt"
+    a.write_text("Sökande: Karin Lindqvist, konto 8125-8, 318 105 286-1.\n", encoding="utf-8")
+    b.write_text("Överfört till 8125-8, 318 105 286-1.\n", encoding="utf-8")
+    sessions = Redactor(ocr=False).review_request([a, b])
+    assert [s.document.endswith(n) for s, n in zip(sessions, ["beslut.txt", "bilaga.txt"])] == [True, True]
+    found = sessions[1].proposals
+    assert [p["text"] for p in found] == ["8125-8, 318 105 286-1"]
+    assert "beslut.txt" in found[0]["reason"]
+    for s in sessions:
+        for p in s.proposals:
+            s.accept(p["id"], "Annika Dahl", "OSL 26:1")
+    made = decision(
+        sessions,
+        authority="Älvstrands kommun, socialnämnden",
+        decision_maker="Annika Dahl",
+        date="2026-12-03",
+        diary_number="SN 2026/123",
+    )
+    text = made.to_markdown()
+    assert "3 december 2026" in text and "bilaga.txt (1 sida)" in text
+    assert str(tmp_path) not in text
+    assert made.to_pdf().startswith(b"%PDF-")
+    assert made.unrecorded == []
+    with pytest.raises(lantero.errors.LanteroError):
+        decision(sessions, authority="x", decision_maker="y", date="3/12")

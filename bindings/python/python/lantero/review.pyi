@@ -69,3 +69,29 @@ class DecisionRecord:
         """A short Swedish text with the provisions applied and the appeal notice."""
     @property
     def masks(self) -> int: ...
+
+class Decision:
+    """The decision on a request ("beslut"), from the reviewed sessions of its documents."""
+
+    def to_markdown(self, template: str | None = None) -> str:
+        """The decision as Markdown, from the authority's minijinja template or the built-in one."""
+    def to_pdf(self, template: str | None = None) -> bytes:
+        """The decision set as an A4 PDF with searchable text."""
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def unrecorded(self) -> list[str]:
+        """Ids of proposals decided without a recorded decision (edited by hand)."""
+
+def decision(
+    sessions: list[ReviewSession],
+    *,
+    authority: str,
+    decision_maker: str,
+    date: str | None = None,
+    diary_number: str | None = None,
+    decision_maker_title: str | None = None,
+    requester: str | None = None,
+    received: str | None = None,
+    mask_pending: bool = True,
+) -> Decision:
+    """The decision on a request whose documents were reviewed in ``sessions``."""
