@@ -93,6 +93,16 @@ pub(crate) fn has_area(rect: &Rect) -> bool {
     rect[2] > rect[0] && rect[3] > rect[1] && rect.iter().all(|v| v.is_finite())
 }
 
+/// Length shared by the intervals `a0..a1` and `b0..b1` (negative when they are apart).
+pub(crate) fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    a1.min(b1) - a0.max(b0)
+}
+
+/// Distance between the intervals `a0..a1` and `b0..b1` (negative when they overlap).
+pub(crate) fn gap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    (b0 - a1).max(a0 - b1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,7 @@ pub use page::{Page, SourceKind};
 pub use text::Word;
 pub use trust::{OcrReason, OcrRegion};
 
+pub(crate) use geometry::{has_area, overlap};
 pub(crate) use pdf::geometry as pdf_page_geometry;
 
 use crate::{Error, Result};

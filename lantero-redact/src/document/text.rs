@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Rect;
-use super::geometry::{has_area, union};
+use super::geometry::{gap, has_area, overlap, union};
 
 /// A recognised word with its box, as an OCR engine reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,28 +108,28 @@ pub(crate) fn merge_per_line<'a>(
     fragments
 }
 
-/// Whether `next` continues the fragment `open`: overlapping it by half in one axis and no
-/// further than two char sizes away from it in the other.
+/// Whether `next` continues the fragment `open`, along a row or down a column.
 fn continues(open: &Rect, next: &Rect) -> bool {
+    let turn = |[x0, y0, x1, y1]: Rect| [y0, x0, y1, x1];
+    in_row(open, next) || in_row(&turn(*open), &turn(*next))
+}
+
+/// Whether `next` continues `open` along a row: no further than two of its own heights away,
+/// and overlapping it by half the smaller height, or at all when one of them is a
+/// punctuation-sized box (a comma or a full stop sits lower and is shorter than the letters,
+/// yet is part of the line; split off, it would be masked on its own).
+fn in_row(open: &Rect, next: &Rect) -> bool {
     let [ox0, oy0, ox1, oy1] = *open;
     let [nx0, ny0, nx1, ny1] = *next;
-    let (height, width) = (ny1 - ny0, nx1 - nx0);
-    let same_row = overlap(oy0, oy1, ny0, ny1) >= 0.5 * height.min(oy1 - oy0)
-        && gap(ox0, ox1, nx0, nx1) <= 2.0 * height;
-    let same_column = overlap(ox0, ox1, nx0, nx1) >= 0.5 * width.min(ox1 - ox0)
-        && gap(oy0, oy1, ny0, ny1) <= 2.0 * width;
-    same_row || same_column
+    let (open_height, height) = (oy1 - oy0, ny1 - ny0);
+    let (small, large) = (height.min(open_height), height.max(open_height));
+    let shared = overlap(oy0, oy1, ny0, ny1);
+    let on_line = shared >= 0.5 * small || (shared > 0.0 && small <= PUNCTUATION * large);
+    on_line && gap(ox0, ox1, nx0, nx1) <= 2.0 * height
 }
 
-/// Length shared by two intervals (negative when they are apart).
-fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
-    a1.min(b1) - a0.max(b0)
-}
-
-/// Distance between two intervals (negative when they overlap).
-fn gap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
-    (b0 - a1).max(a0 - b1)
-}
+/// A box at most this fraction of its line's height is punctuation-sized.
+const PUNCTUATION: f32 = 0.6;
 
 #[cfg(test)]
 mod tests {
@@ -187,6 +187,30 @@ mod tests {
             merge_per_line("ab".chars().zip(boxes.iter())),
             vec![[0.0, 0.0, 10.0, 12.5]]
         );
+    }
+
+    #[test]
+    fn a_comma_below_the_digits_stays_in_their_line() {
+        // The boxes PDFium gives "9, 4" in an account number set by LibreOffice: the comma
+        // overlaps the digits by less than half its own height.
+        let boxes = [
+            Some([190.2, 223.6, 194.9, 231.0]),
+            Some([195.8, 229.8, 197.4, 232.6]),
+            None,
+            Some([201.1, 223.7, 206.2, 230.9]),
+        ];
+        assert_eq!(
+            merge_per_line("9, 4".chars().zip(boxes.iter())),
+            vec![[190.2, 223.6, 206.2, 232.6]]
+        );
+        // A comma that starts a span joins the digits after it too.
+        assert_eq!(
+            merge_per_line(", 4".chars().zip(boxes[1..].iter())),
+            vec![[195.8, 223.7, 206.2, 232.6]]
+        );
+        // Boxes of the same size still need to share half their height.
+        let apart = [glyph(0.0, 0.0), glyph(6.0, 6.0)];
+        assert_eq!(merge_per_line("ab".chars().zip(apart.iter())).len(), 2);
     }
 
     #[test]

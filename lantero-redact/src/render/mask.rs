@@ -2,11 +2,12 @@
 //!
 //! A box exactly as wide as the hidden word tells a reader its length, and with a known font
 //! often the word itself (a short surname among a list of employees). [`MaskWidth::Quantised`],
-//! the default, rounds every mask up to a multiple of a fixed step, centred on the word and kept
-//! on the page, so words of similar length give identical masks. The price is over-masking: a
-//! mask may cover up to one step minus a little of the neighbouring text, which is itself
-//! withheld from the public and must be weighed against the offentlighetsprincipen. A smaller
-//! step masks less but reveals more; [`MaskWidth::Padded`] only hides the length of short words.
+//! the default, asks for every mask to be a multiple of a fixed step wide, so words of similar
+//! length give identical masks. The renderer grants that width only where the line is blank:
+//! a mask never grows over a neighbouring glyph ([`painted_rects`](super::painted_rects)), so
+//! between two close words it may be narrower than asked, and the length it then shows is that
+//! of the white space, not of the word. A smaller step hides less; [`MaskWidth::Padded`] only
+//! hides the length of short words.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +52,10 @@ impl Default for MaskWidth {
 }
 
 impl MaskWidth {
-    /// The rectangle to paint for `rect` on a page of `page_size` points: lengthened as this
-    /// mode says, centred on the original, and shifted (or cut) to stay on the page.
+    /// `rect` on a page of `page_size` points lengthened as this mode says, centred on the
+    /// original, and shifted (or cut) to stay on the page, whatever else is on the page. The
+    /// renderer does not paint this: it also keeps masks off neighbouring glyphs
+    /// ([`painted_rects`](super::painted_rects)).
     ///
     /// The length runs along the text: across for ordinary lines, down for a rectangle more
     /// than half again as tall as it is wide, which is how a word on a page turned by
@@ -67,15 +70,29 @@ impl MaskWidth {
         [t0, y0, t1, y1]
     }
 
-    /// One interval lengthened within `0..limit`.
-    fn lengthen(self, [start, end]: [f32; 2], limit: f32) -> [f32; 2] {
-        let length = (end - start).max(0.0);
-        let target = match self {
+    /// How long this mode asks a mask over a word `length` points long to be.
+    ///
+    /// ```
+    /// use lantero_redact::render::MaskWidth;
+    ///
+    /// assert_eq!(MaskWidth::Quantised(36.0).target_length(40.0), 72.0);
+    /// assert_eq!(MaskWidth::Padded(20.0).target_length(12.0), 20.0);
+    /// assert_eq!(MaskWidth::Exact.target_length(12.0), 12.0);
+    /// ```
+    pub fn target_length(self, length: f32) -> f32 {
+        let length = length.max(0.0);
+        match self {
             Self::Exact => length,
             Self::Quantised(step) if step > 0.0 => (length / step).ceil().max(1.0) * step,
             Self::Quantised(_) => length,
             Self::Padded(min) => length.max(min),
-        };
+        }
+    }
+
+    /// One interval lengthened within `0..limit`.
+    fn lengthen(self, [start, end]: [f32; 2], limit: f32) -> [f32; 2] {
+        let length = (end - start).max(0.0);
+        let target = self.target_length(length);
         let limit = limit.max(0.0);
         if target >= limit {
             return [0.0, limit];
@@ -86,17 +103,6 @@ impl MaskWidth {
         let from = ((start + end) / 2.0 - target / 2.0).clamp(0.0, limit - target);
         [from, from + target]
     }
-}
-
-/// `rect` grown by `padding` points on every side, so the edges of anti-aliased glyphs that
-/// reach just outside their tight box are covered too.
-pub(crate) fn pad(rect: Rect, padding: f32) -> Rect {
-    [
-        rect[0] - padding,
-        rect[1] - padding,
-        rect[2] + padding,
-        rect[3] + padding,
-    ]
 }
 
 #[cfg(test)]

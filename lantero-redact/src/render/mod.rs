@@ -8,8 +8,9 @@
 //! release flattens them into the page content first, where they are detected like any text.
 //!
 //! Pages are rendered in RGB, then reduced to grey unless they show colour
-//! ([`RenderOptions::colour_tolerance`]), masks are widened as [`MaskWidth`] says, padded, and
-//! painted, and their labels printed in white.
+//! ([`RenderOptions::colour_tolerance`]), masks are widened as [`MaskWidth`] says and padded,
+//! both only into the white space of their line ([`painted_rects`]), painted, and their labels
+//! printed in white.
 //!
 //! ```no_run
 //! use lantero_redact::document::Document;
@@ -24,6 +25,7 @@
 
 mod capture;
 mod encode;
+mod geometry;
 mod label;
 mod mask;
 mod raster;
@@ -33,6 +35,7 @@ use serde::{Deserialize, Serialize};
 pub use capture::rasterise;
 pub(crate) use capture::{Capture, capture, short_bitmap};
 pub use encode::{EncodedImage, Encoding, GreyLevels, encode};
+pub use geometry::{GLYPH_GAP, painted_rects};
 pub use mask::{Mask, MaskWidth};
 pub use raster::{Pixels, Raster};
 
@@ -46,9 +49,10 @@ pub struct RenderOptions {
     /// Resolution of the page images in dots per inch (image pages keep a lower resolution of
     /// their own rather than being scaled up).
     pub dpi: f32,
-    /// How wide masks are painted.
+    /// How wide masks are asked to be; they grow only into the white space of their line.
     pub mask_width: MaskWidth,
-    /// Points added on every side of a mask, so anti-aliased glyph edges are covered.
+    /// Points added on every side of a mask, so anti-aliased glyph edges are covered, where
+    /// that does not reach a neighbouring glyph.
     pub mask_padding: f32,
     /// Whether mask labels are printed.
     pub labels: bool,
@@ -105,19 +109,20 @@ pub fn render_page(
     Ok(raster)
 }
 
-/// Paints `masks` onto the raster of `page`; returns how many were painted.
+/// Paints `masks` (all on `page`) onto the raster of `page`, over the rectangles
+/// [`painted_rects`] gives; returns how many were painted.
 pub fn paint<'a>(
     raster: &mut Raster,
     page: &Page,
     masks: impl IntoIterator<Item = &'a Mask>,
     options: &RenderOptions,
 ) -> usize {
-    let page_size = (page.width(), page.height());
+    let masks: Vec<&Mask> = masks.into_iter().collect();
+    let rects = painted_rects(page, masks.iter().copied(), options);
     let mut labelled = Vec::new();
     let mut painted = 0;
-    for mask in masks {
-        let rect = options.mask_width.apply(mask.rect, page_size);
-        let pixels = raster.pixel_rect(&mask::pad(rect, options.mask_padding.max(0.0)));
+    for (mask, rect) in masks.into_iter().zip(rects) {
+        let pixels = raster.pixel_rect(&rect);
         raster.fill(pixels, 0);
         painted += 1;
         if let Some(label) = mask.label.as_deref().filter(|_| options.labels) {
