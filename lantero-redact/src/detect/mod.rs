@@ -13,6 +13,7 @@ pub mod context;
 mod detector;
 mod entity;
 mod finding;
+pub mod label;
 mod offsets;
 mod recognizer;
 pub mod recognizers;
