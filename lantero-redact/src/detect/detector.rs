@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use lantero_core::registry::Registry;
 
-use super::{Candidate, CharOffsets, Entity, Finding, Recognizer, number_findings, recognizers};
+use super::{
+    Candidate, CharOffsets, Entity, Finding, Recognizer, fail_closed, number_findings, recognizers,
+};
 use crate::Result;
 
 /// Runs recognizers over page texts.
@@ -87,7 +89,8 @@ impl Detector {
 
     /// Finds sensitive data in one page's text; ids are left empty for the caller to number.
     fn detect_page(&self, text: &str, page: u32) -> Result<Vec<Finding>> {
-        let mut candidates: Vec<(Candidate, &str)> = Vec::new();
+        let mut raw: Vec<(Candidate, &str)> = Vec::new();
+        let mut unvalidated: Vec<(Candidate, &str)> = Vec::new();
         for (name, recognizer) in self.recognizers.iter() {
             let wanted = recognizer
                 .entities()
@@ -96,15 +99,24 @@ impl Detector {
             if !wanted {
                 continue;
             }
-            for candidate in recognizer.recognize(text)? {
-                if candidate.score >= self.min_score
-                    && self.proposes(candidate.entity)
-                    && valid_span(text, &candidate)
-                {
-                    candidates.push((candidate, name));
-                }
-            }
+            raw.extend(recognizer.recognize(text)?.into_iter().map(|c| (c, name)));
+            unvalidated.extend(recognizer.unvalidated(text)?.into_iter().map(|c| (c, name)));
         }
+        // Identifier-shaped numbers that do not validate are proposed after a person's name.
+        let found: Vec<Candidate> = raw.iter().map(|(c, _)| c.clone()).collect();
+        for (shape, name) in unvalidated {
+            raw.extend(
+                fail_closed::beside_names(text, vec![shape], &found)
+                    .into_iter()
+                    .map(|c| (c, name)),
+            );
+        }
+        let mut candidates: Vec<(Candidate, &str)> = raw
+            .into_iter()
+            .filter(|(c, _)| {
+                c.score >= self.min_score && self.proposes(c.entity) && valid_span(text, c)
+            })
+            .collect();
         candidates.sort_by(|(a, _), (b, _)| {
             (a.start, a.end, a.entity)
                 .cmp(&(b.start, b.end, b.entity))
@@ -192,6 +204,28 @@ mod tests {
             .detect_pages(&[text])
             .unwrap();
         assert!(strict.is_empty());
+    }
+
+    #[test]
+    fn a_number_that_does_not_validate_is_proposed_after_a_name() {
+        // Serial 000 and no separator: nothing but the name before it says it is personal.
+        let text = "Barnet Elsa Lindqvist 1509160006 ingår i hushållet.";
+        let findings = Detector::builtin().detect_pages(&[text]).unwrap();
+        let f = findings
+            .iter()
+            .find(|f| f.entity == Entity::Personnummer)
+            .expect("the child's number is proposed");
+        assert_eq!(f.text, "1509160006");
+        assert_eq!(f.score, fail_closed::SCORE_BESIDE_NAME);
+        assert!(
+            f.reason.contains("after the name 'Elsa Lindqvist'"),
+            "{}",
+            f.reason
+        );
+        let alone = Detector::builtin()
+            .detect_pages(&["Barnet ingår 1509160006 i hushållet."])
+            .unwrap();
+        assert!(!alone.iter().any(|f| f.entity == Entity::Personnummer));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod context;
 mod detector;
 mod entity;
+pub mod fail_closed;
 mod finding;
 pub mod label;
 mod offsets;
