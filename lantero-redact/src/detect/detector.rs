@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use lantero_core::registry::Registry;
 
+use super::not_a_name::is_not_a_name;
 use super::{
     Candidate, CharOffsets, Entity, Finding, Recognizer, fail_closed, number_findings, recognizers,
 };
@@ -103,7 +104,11 @@ impl Detector {
             unvalidated.extend(recognizer.unvalidated(text)?.into_iter().map(|c| (c, name)));
         }
         // Identifier-shaped numbers that do not validate are proposed after a person's name.
-        let found: Vec<Candidate> = raw.iter().map(|(c, _)| c.clone()).collect();
+        let found: Vec<Candidate> = raw
+            .iter()
+            .filter(|(c, _)| !false_name(text, c))
+            .map(|(c, _)| c.clone())
+            .collect();
         for (shape, name) in unvalidated {
             raw.extend(
                 fail_closed::beside_names(text, vec![shape], &found)
@@ -114,7 +119,10 @@ impl Detector {
         let mut candidates: Vec<(Candidate, &str)> = raw
             .into_iter()
             .filter(|(c, _)| {
-                c.score >= self.min_score && self.proposes(c.entity) && valid_span(text, c)
+                c.score >= self.min_score
+                    && self.proposes(c.entity)
+                    && valid_span(text, c)
+                    && !false_name(text, c)
             })
             .collect();
         candidates.sort_by(|(a, _), (b, _)| {
@@ -159,6 +167,12 @@ impl Detector {
             .as_ref()
             .is_none_or(|set| set.contains(&entity))
     }
+}
+
+/// A `PERSON` candidate that cannot be a name (`LSS`, an e-mail address; see
+/// [`not_a_name`](super::not_a_name)).
+fn false_name(text: &str, c: &Candidate) -> bool {
+    c.entity == Entity::Person && text.get(c.start..c.end).is_some_and(is_not_a_name)
 }
 
 /// A plugin's span must lie inside the text and on character boundaries; anything else is

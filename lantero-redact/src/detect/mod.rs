@@ -15,6 +15,7 @@ mod entity;
 pub mod fail_closed;
 mod finding;
 pub mod label;
+pub mod not_a_name;
 mod offsets;
 mod recognizer;
 pub mod recognizers;
