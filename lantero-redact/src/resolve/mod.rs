@@ -5,7 +5,7 @@
 //! 2. [`propagate_names`]: every detected full name is also found where it recurs — surname
 //!    alone, first name alone, genitive -s, ALL CAPS;
 //! 3. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
-//!    document's context.
+//!    kind of document ([`classify`]: its activity, decided once from the whole text).
 //!
 //! ```
 //! use lantero_redact::detect::Detector;
@@ -18,14 +18,16 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod kind;
 mod overlap;
 mod propagate;
 mod provisions;
 mod repeat;
 
+pub use kind::{Classification, DocumentKind, classify};
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
-pub use provisions::attach_provisions;
+pub use provisions::{attach_for_kind, attach_provisions, no_provision};
 pub use repeat::propagate_values;
 
 use lantero_core::secrecy::Catalogue;
