@@ -47,7 +47,8 @@ pub fn unvalidated(shape: &str, problem: &str) -> String {
 }
 
 /// The unvalidated numbers in `shapes` that follow a `PERSON` in `found` on the same line, with
-/// at most [`MAX_GAP_CHARS`] characters and no digit between; each is proposed with
+/// at most [`MAX_GAP_CHARS`] characters and no digit between, and that no other finding in
+/// `found` overlaps; each is proposed with
 /// [`SCORE_BESIDE_NAME`] (or its own score, if higher) and the name in its reason. Offsets are
 /// byte offsets into `text`.
 ///
@@ -68,6 +69,12 @@ pub fn unvalidated(shape: &str, problem: &str) -> String {
 pub fn beside_names(text: &str, shapes: Vec<Candidate>, found: &[Candidate]) -> Vec<Candidate> {
     shapes
         .into_iter()
+        // A number already proposed as something else (`070…` as a phone) is that.
+        .filter(|shape| {
+            !found
+                .iter()
+                .any(|f| f.entity != Entity::Person && f.start < shape.end && shape.start < f.end)
+        })
         .filter_map(|shape| {
             let name = found
                 .iter()
@@ -119,6 +126,13 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].score, SCORE_BESIDE_NAME);
+    }
+
+    #[test]
+    fn a_number_found_as_something_else_is_left_to_it() {
+        let text = "Mats Marklund, 0701234564";
+        let found = [c(Entity::Person, 0, 13), c(Entity::Phone, 15, 25)];
+        assert!(beside_names(text, vec![c(Entity::Personnummer, 15, 25)], &found).is_empty());
     }
 
     #[test]

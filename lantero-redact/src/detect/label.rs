@@ -133,13 +133,20 @@ fn colon_label(chars: &[char], at: usize) -> Option<usize> {
     if before == 0 || !chars[before - 1].is_alphabetic() {
         return None;
     }
+    // Walk back over the phrase; a parenthesis (`Plusgiro (gammalt, används ej):`) is part of it.
     let mut start = before;
-    while start > 0
-        && at - start < MAX_LABEL_CHARS
-        && !matches!(chars[start - 1], '\n' | '\r' | '\t' | ',' | ';' | ':')
-        && !chars[start - 1].is_ascii_digit()
-        && !(chars[start - 1] == ' ' && start >= 2 && chars[start - 2] == ' ')
-    {
+    let mut depth = chars[before..at].iter().filter(|&&c| c == ')').count();
+    while start > 0 && at - start < MAX_LABEL_CHARS {
+        let c = chars[start - 1];
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            '\n' | '\r' | '\t' => break,
+            ',' | ';' | ':' if depth == 0 => break,
+            _ if depth == 0 && c.is_ascii_digit() => break,
+            ' ' if depth == 0 && start >= 2 && chars[start - 2] == ' ' => break,
+            _ => {}
+        }
         start -= 1;
     }
     while start < before && !chars[start].is_alphanumeric() {
@@ -172,6 +179,10 @@ mod tests {
         assert_eq!(start("Ordernr: 4455-12\nKundnr: "), "Kundnr: ");
         assert_eq!(start("Ordernr 4455-12\nKundnr "), "Kundnr ");
         assert_eq!(start("Personnummer (barn): "), "Personnummer (barn): ");
+        assert_eq!(
+            start("Plusgiro (gammalt, används ej): "),
+            "Plusgiro (gammalt, används ej): "
+        );
         assert_eq!(start("Barnet Elsa, personnummer "), "personnummer ");
         assert_eq!(
             start("Sökande: Karin Lindqvist, "),
