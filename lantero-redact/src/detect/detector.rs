@@ -223,6 +223,14 @@ mod tests {
     #[test]
     fn a_number_that_does_not_validate_is_proposed_after_a_name() {
         // Serial 000 and no separator: nothing but the name before it says it is personal.
+        // With a separator it is proposed anyway, and the name raises it.
+        let text = "Barnet Elsa Lindqvist, 150916-0006, ingår i hushållet.";
+        let findings = Detector::builtin().detect_pages(&[text]).unwrap();
+        let f = findings
+            .iter()
+            .find(|f| f.entity == Entity::Personnummer)
+            .expect("the child's number is proposed");
+        assert_eq!(f.score, fail_closed::SCORE_BESIDE_NAME);
         let text = "Barnet Elsa Lindqvist 1509160006 ingår i hushållet.";
         let findings = Detector::builtin().detect_pages(&[text]).unwrap();
         let f = findings

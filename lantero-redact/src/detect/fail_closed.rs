@@ -47,8 +47,8 @@ pub fn unvalidated(shape: &str, problem: &str) -> String {
 }
 
 /// The unvalidated numbers in `shapes` that follow a `PERSON` in `found` on the same line, with
-/// at most [`MAX_GAP_CHARS`] characters and no digit between, and that no other finding in
-/// `found` overlaps; each is proposed with
+/// at most [`MAX_GAP_CHARS`] characters and no digit between, and that no finding of another
+/// entity in `found` overlaps; each is proposed with
 /// [`SCORE_BESIDE_NAME`] (or its own score, if higher) and the name in its reason. Offsets are
 /// byte offsets into `text`.
 ///
@@ -73,7 +73,8 @@ pub fn beside_names(text: &str, shapes: Vec<Candidate>, found: &[Candidate]) -> 
         .filter(|shape| {
             !found
                 .iter()
-                .any(|f| f.entity != Entity::Person && f.start < shape.end && shape.start < f.end)
+                .filter(|f| f.entity != Entity::Person && f.entity != shape.entity)
+                .any(|f| f.start < shape.end && shape.start < f.end)
         })
         .filter_map(|shape| {
             let name = found

@@ -192,9 +192,10 @@ impl PersonnummerRecognizer {
 const SHAPE: &str = "personnummer";
 
 /// When a number that fails with `problem` still looks like a personnummer, the score it gets
-/// after a context word: a wrong check digit or serial 000 on a real date, or a date that
-/// cannot exist but is no organisationsnummer (whose third digit is 2 or more) and is written
-/// with a separator or its century (a typo in the month or day).
+/// after a context word and the problem to report: a wrong check digit or serial 000 on a real
+/// date, or a date that cannot exist (reported as such) but is no organisationsnummer (whose
+/// third digit is 2 or more) and is written with a separator or its century (a typo in the
+/// month or day).
 fn shaped(
     compact: &str,
     problem: IdentifierProblem,
