@@ -5,6 +5,12 @@
 //! `"tel"`, `"bg"`, `"bil"`, `"ring"`) must stand alone, so that `"tel"` does not fire inside
 //! `"hotell"` nor `"ring"` inside `"utvärdering"`; longer words may sit inside a Swedish compound,
 //! so that `"konto"` fires in `"sparkonto"` and `"telefon"` in `"hemtelefonnummer"`.
+//!
+//! A context word reaches no further than the value's nearest label (see [`label`](super::label)):
+//! a word before a nearer, different label, or on an earlier line when the value's line has a
+//! label of its own, says nothing about the value.
+
+use super::label::{scope_end, scope_start};
 
 /// How many characters before a match are searched for context words.
 pub const WINDOW_CHARS: usize = 40;
@@ -37,7 +43,16 @@ pub fn word_before<'w>(text: &str, start: usize, words: &[&'w str]) -> Option<&'
     hit_before(text, start, words, WINDOW_CHARS).map(|hit| hit.word)
 }
 
-/// The closest of `words` ending within `window` characters before byte offset `start`.
+/// The closest of `words` ending within `window` characters before byte offset `start`, and
+/// not before the nearest label.
+///
+/// ```
+/// use lantero_redact::detect::context::hit_before;
+///
+/// let text = "Ordernr: 4455-12\nKundnr: 811218-9876";
+/// assert_eq!(hit_before(text, 25, &["ordernr"], 40), None);
+/// assert_eq!(hit_before(text, 25, &["kundnr"], 40).map(|h| h.distance), Some(2));
+/// ```
 pub fn hit_before<'w>(
     text: &str,
     start: usize,
@@ -53,9 +68,13 @@ pub fn hit_before<'w>(
     let window_text = lower_chars(&head[from..]);
     // A word cut off by the window's left edge is not known to stand alone.
     let cut_left = from > 0;
+    let scope = scope_start(&window_text);
     let mut best: Option<Hit<'w>> = None;
     for &word in words {
         for at in occurrences(&window_text, word, cut_left) {
+            if at < scope {
+                continue;
+            }
             let distance = window_text.len() - (at + word.chars().count());
             if best.is_none_or(|b| distance < b.distance) {
                 best = Some(Hit { word, distance });
@@ -65,7 +84,8 @@ pub fn hit_before<'w>(
     best
 }
 
-/// The closest of `words` starting within `window` characters after byte offset `end`.
+/// The closest of `words` starting within `window` characters after byte offset `end`, and
+/// before the first label after it.
 ///
 /// ```
 /// use lantero_redact::detect::context::hit_after;
@@ -81,10 +101,14 @@ pub fn hit_after<'w>(text: &str, end: usize, words: &[&'w str], window: usize) -
         .map_or(tail.len(), |(i, _)| i);
     let window_text = lower_chars(&tail[..to]);
     let cut_right = to < tail.len();
+    let scope = scope_end(&window_text);
     let mut best: Option<Hit<'w>> = None;
     for &word in words {
         for at in occurrences(&window_text, word, false) {
             let len = word.chars().count();
+            if at >= scope {
+                continue;
+            }
             if cut_right && at + len == window_text.len() && is_short(word) {
                 continue;
             }
@@ -184,13 +208,65 @@ mod tests {
         );
         assert_eq!(hit_after("1 xxxxxxxxxxxx mobil", 1, &["mobil"], 10), None);
         assert_eq!(
-            hit_after("1 tel", 1, &["tel"], 4),
+            hit_after("1 sms", 1, &["sms"], 4),
             Some(Hit {
-                word: "tel",
+                word: "sms",
                 distance: 1
             })
         );
-        assert_eq!(hit_after("1 telefon", 1, &["tel"], 4), None);
+        assert_eq!(hit_after("1 smsen", 1, &["sms"], 4), None);
+    }
+
+    #[test]
+    fn a_nearer_label_or_a_labelled_line_stops_the_search() {
+        // "Ordernr" on the line above does not speak for the next line's labelled number.
+        let text = "Ordernr: 4455-12\nKundnr: 811218-9876";
+        assert_eq!(word_before(text, 25, &["ordernr"]), None);
+        let text = "Ordernr 4455-12, telefon 0701234567";
+        assert_eq!(word_before(text, 25, &["ordernr"]), None);
+        assert_eq!(word_before(text, 25, &["telefon"]), Some("telefon"));
+        // An unlabelled line below a label is still that label's value (a form's two lines).
+        assert_eq!(
+            word_before("Personnummer:\n811218-9876", 14, &["personnummer"]),
+            Some("personnummer")
+        );
+        // Prose between the word and the value is no label.
+        let text = "personnummer för barnet är 150916-0006";
+        assert_eq!(
+            word_before(text, 28, &["personnummer"]),
+            Some("personnummer")
+        );
+        // After a value, the search ends at the next label.
+        assert_eq!(
+            hit_after("7385-223 (tel Swedbank)", 8, &["swedbank"], 20),
+            None
+        );
+    }
+
+    proptest::proptest! {
+        /// A context word on an earlier line never reaches a value whose line has a label.
+        #[test]
+        fn labelled_lines_are_never_crossed(
+            gap in "[a-zåäö ,.0-9-]{0,20}",
+            label in "[A-ZÅÄÖ][a-zåäö]{1,10}",
+        ) {
+            let text = format!("Personnummer {gap}\n{label}: 811218-9876");
+            let start = text.len() - "811218-9876".len();
+            proptest::prop_assert_eq!(word_before(&text, start, &["personnummer"]), None);
+        }
+
+        /// Without any label in between, the nearest context word is found wherever it is.
+        #[test]
+        fn unlabelled_text_does_not_stop_the_search(gap in "[a-zåäö ]{0,20}") {
+            let text = format!("Personnummer {gap}811218-9876");
+            let start = text.len() - "811218-9876".len();
+            let found = word_before(&text, start, &["personnummer"]);
+            let has_label = gap.split(' ').any(|w| w.ends_with("nr") || w.ends_with("nummer")
+                || w.ends_with("numret") || ["tel", "tfn", "fax", "ocr", "iban", "ref", "bg", "pg"].contains(&w)
+                || ["telefon", "mobil", "konto", "adress", "epost", "mejl", "bankgiro", "plusgiro",
+                    "clearing", "referens", "faktura"].iter().any(|e| w.ends_with(e)));
+            proptest::prop_assert_eq!(found.is_some(), !has_label);
+        }
     }
 
     #[test]

@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use lantero_core::registry::Registry;
 
-use super::{Candidate, CharOffsets, Entity, Finding, Recognizer, number_findings, recognizers};
+use super::not_a_name::is_not_a_name;
+use super::{
+    Candidate, CharOffsets, Entity, Finding, Recognizer, fail_closed, number_findings, recognizers,
+};
 use crate::Result;
 
 /// Runs recognizers over page texts.
@@ -87,7 +90,8 @@ impl Detector {
 
     /// Finds sensitive data in one page's text; ids are left empty for the caller to number.
     fn detect_page(&self, text: &str, page: u32) -> Result<Vec<Finding>> {
-        let mut candidates: Vec<(Candidate, &str)> = Vec::new();
+        let mut raw: Vec<(Candidate, &str)> = Vec::new();
+        let mut unvalidated: Vec<(Candidate, &str)> = Vec::new();
         for (name, recognizer) in self.recognizers.iter() {
             let wanted = recognizer
                 .entities()
@@ -96,15 +100,31 @@ impl Detector {
             if !wanted {
                 continue;
             }
-            for candidate in recognizer.recognize(text)? {
-                if candidate.score >= self.min_score
-                    && self.proposes(candidate.entity)
-                    && valid_span(text, &candidate)
-                {
-                    candidates.push((candidate, name));
-                }
-            }
+            raw.extend(recognizer.recognize(text)?.into_iter().map(|c| (c, name)));
+            unvalidated.extend(recognizer.unvalidated(text)?.into_iter().map(|c| (c, name)));
         }
+        // Identifier-shaped numbers that do not validate are proposed after a person's name.
+        let found: Vec<Candidate> = raw
+            .iter()
+            .filter(|(c, _)| !false_name(text, c))
+            .map(|(c, _)| c.clone())
+            .collect();
+        for (shape, name) in unvalidated {
+            raw.extend(
+                fail_closed::beside_names(text, vec![shape], &found)
+                    .into_iter()
+                    .map(|c| (c, name)),
+            );
+        }
+        let mut candidates: Vec<(Candidate, &str)> = raw
+            .into_iter()
+            .filter(|(c, _)| {
+                c.score >= self.min_score
+                    && self.proposes(c.entity)
+                    && valid_span(text, c)
+                    && !false_name(text, c)
+            })
+            .collect();
         candidates.sort_by(|(a, _), (b, _)| {
             (a.start, a.end, a.entity)
                 .cmp(&(b.start, b.end, b.entity))
@@ -147,6 +167,12 @@ impl Detector {
             .as_ref()
             .is_none_or(|set| set.contains(&entity))
     }
+}
+
+/// A `PERSON` candidate that cannot be a name (`LSS`, an e-mail address; see
+/// [`not_a_name`](super::not_a_name)).
+fn false_name(text: &str, c: &Candidate) -> bool {
+    c.entity == Entity::Person && text.get(c.start..c.end).is_some_and(is_not_a_name)
 }
 
 /// A plugin's span must lie inside the text and on character boundaries; anything else is
@@ -192,6 +218,36 @@ mod tests {
             .detect_pages(&[text])
             .unwrap();
         assert!(strict.is_empty());
+    }
+
+    #[test]
+    fn a_number_that_does_not_validate_is_proposed_after_a_name() {
+        // Serial 000 and no separator: nothing but the name before it says it is personal.
+        // With a separator it is proposed anyway, and the name raises it.
+        let text = "Barnet Elsa Lindqvist, 150916-0006, ingår i hushållet.";
+        let findings = Detector::builtin().detect_pages(&[text]).unwrap();
+        let f = findings
+            .iter()
+            .find(|f| f.entity == Entity::Personnummer)
+            .expect("the child's number is proposed");
+        assert_eq!(f.score, fail_closed::SCORE_BESIDE_NAME);
+        let text = "Barnet Elsa Lindqvist 1509160006 ingår i hushållet.";
+        let findings = Detector::builtin().detect_pages(&[text]).unwrap();
+        let f = findings
+            .iter()
+            .find(|f| f.entity == Entity::Personnummer)
+            .expect("the child's number is proposed");
+        assert_eq!(f.text, "1509160006");
+        assert_eq!(f.score, fail_closed::SCORE_BESIDE_NAME);
+        assert!(
+            f.reason.contains("after the name 'Elsa Lindqvist'"),
+            "{}",
+            f.reason
+        );
+        let alone = Detector::builtin()
+            .detect_pages(&["Barnet ingår 1509160006 i hushållet."])
+            .unwrap();
+        assert!(!alone.iter().any(|f| f.entity == Entity::Personnummer));
     }
 
     #[test]

@@ -12,7 +12,10 @@
 pub mod context;
 mod detector;
 mod entity;
+pub mod fail_closed;
 mod finding;
+pub mod label;
+pub mod not_a_name;
 mod offsets;
 mod recognizer;
 pub mod recognizers;

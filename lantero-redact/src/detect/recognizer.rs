@@ -55,4 +55,13 @@ pub trait Recognizer: Send + Sync {
 
     /// Finds candidates in `text` (one page).
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>>;
+
+    /// Spans shaped like this recognizer's identifier that fail its validation (a check digit,
+    /// a serial number 000) and that [`recognize`](Recognizer::recognize) does not propose for
+    /// lack of context. The [`Detector`](super::Detector) proposes those that follow a
+    /// person's name (see [`fail_closed`](super::fail_closed)). None by default.
+    fn unvalidated(&self, text: &str) -> Result<Vec<Candidate>> {
+        let _ = text;
+        Ok(Vec::new())
+    }
 }

@@ -6,7 +6,7 @@
 //!    alone, first name alone, genitive -s, ALL CAPS;
 //! 3. [`propagate_values`]: every identifier found once is proposed wherever it recurs;
 //! 4. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
-//!    document's context.
+//!    kind of document ([`classify`]: its activity, decided once from the whole text).
 //!
 //! For a request of several documents, [`propagate_across`] then proposes each document's
 //! names and identifiers in the others.
@@ -22,15 +22,17 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod kind;
 mod overlap;
 mod propagate;
 mod provisions;
 mod repeat;
 mod request;
 
+pub use kind::{Classification, DocumentKind, classify};
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
-pub use provisions::attach_provisions;
+pub use provisions::{attach_for_kind, attach_provisions, no_provision};
 pub use repeat::propagate_values;
 pub use request::{RequestDocument, propagate_across};
 

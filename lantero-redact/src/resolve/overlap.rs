@@ -1,9 +1,10 @@
 //! Merging overlapping findings.
 
-use crate::detect::{Finding, sort_findings};
+use crate::detect::{Entity, Finding, sort_findings};
 
 /// Merges findings that overlap on the same page into the strongest of them, widened to the
-/// union of their spans so that no part of any of them is left unmasked. Adjacent findings
+/// union of their spans so that no part of any of them is left unmasked. An `EMAIL` wins over
+/// whatever overlaps it (a model tags `karin.lindqvist@x.se` as a person now and then). Adjacent findings
 /// (touching but not overlapping) stay separate. The result is sorted by page and start.
 ///
 /// ```
@@ -49,9 +50,12 @@ fn collapse(pages: &[&str], mut cluster: Vec<Finding>) -> Finding {
     }
     let start = cluster.iter().map(|f| f.start).min().unwrap_or(0);
     let end = cluster_end(&cluster);
+    // An e-mail address is EMAIL, whatever a model says about the name in it.
+    let is_email = |f: &Finding| f.entity == Entity::Email;
     cluster.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        is_email(b)
+            .cmp(&is_email(a))
+            .then(b.score.total_cmp(&a.score))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.entity.cmp(&b.entity))
     });
@@ -128,6 +132,22 @@ mod tests {
         assert_eq!(merged[0].entity, Entity::Personnummer);
         assert_eq!(merged[0].text, "abcdefghij");
         assert_eq!((merged[1].start, merged[1].end), (10, 12));
+    }
+
+    #[test]
+    fn an_email_wins_over_a_stronger_person_overlapping_it() {
+        let text = "johan.bergstrom@lillby.se";
+        let merged = merge_overlaps(
+            &[text],
+            vec![
+                f(1, 0, 25, 0.99, Entity::Person),
+                f(1, 0, 15, 0.9, Entity::Person),
+                f(1, 0, 25, 0.95, Entity::Email),
+            ],
+        );
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].entity, Entity::Email);
+        assert_eq!((merged[0].start, merged[0].end), (0, 25));
     }
 
     #[test]

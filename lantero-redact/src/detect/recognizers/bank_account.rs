@@ -30,7 +30,7 @@ use super::common::{
 use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::{WINDOW_CHARS, hit_after};
-use crate::detect::{Candidate, Entity, Recognizer};
+use crate::detect::{Candidate, Entity, Recognizer, fail_closed};
 use clearing::{Bank, bank_of};
 
 /// Words that announce a bank account.
@@ -95,6 +95,9 @@ const WRAPPING: Wrapping = Wrapping {
     beside: None,
 };
 
+/// What the fail-closed reasons call a number of this shape.
+const SHAPE: &str = "bank account";
+
 /// How far after the number a bank name may stand (`(Swedbank)`).
 const AFTER_WINDOW_CHARS: usize = 20;
 
@@ -150,15 +153,22 @@ impl Recognizer for BankAccountRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
-        WRAPPING.recognize(text, |t| self.find(t))
+        WRAPPING.recognize(text, |t| Ok(self.scan(t)?.0))
+    }
+
+    fn unvalidated(&self, text: &str) -> Result<Vec<Candidate>> {
+        Ok(self.scan(text)?.1)
     }
 }
 
 impl BankAccountRecognizer {
-    /// Finds accounts in `text` as it stands (see [`Wrapping`] for values over a line break).
-    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
+    /// Finds accounts in `text` as it stands (see [`Wrapping`] for values over a line break),
+    /// and the accounts at a known bank whose check digit fails with no context to rescue them
+    /// (see [`fail_closed`]).
+    fn scan(&self, text: &str) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
         let joiner = compiled(self.name(), &JOINER)?;
         let mut found: Vec<Candidate> = Vec::new();
+        let mut unvalidated: Vec<Candidate> = Vec::new();
         let mut next_free = 0;
         for m in compiled(self.name(), &CLEARING)?.find_iter(text) {
             let start = m.start();
@@ -184,6 +194,16 @@ impl BankAccountRecognizer {
             };
             let year_like = (1900..=2099).contains(&number);
             let Some((score, reason)) = judge(bank, reading.valid, word, year_like) else {
+                if let Some(b) = bank.filter(|_| !reading.valid && !reading.labelled) {
+                    let problem = format!("{} account check digit does not match", b.name);
+                    unvalidated.push(candidate(
+                        Entity::BankAccount,
+                        start,
+                        reading.account_end,
+                        SCORE_UNKNOWN_IN_CONTEXT,
+                        fail_closed::unvalidated(SHAPE, &problem),
+                    ));
+                }
                 continue;
             };
             next_free = reading.account_end;
@@ -213,7 +233,7 @@ impl BankAccountRecognizer {
             }
         }
         self.accounts_alone(text, &mut found)?;
-        Ok(found)
+        Ok((found, unvalidated))
     }
 
     /// Adds account numbers written after their label without a clearing number.
@@ -347,11 +367,12 @@ fn judge(
             SCORE_VALID,
             format!("{} account with valid check digit", b.name),
         )),
-        (Some(b), false, Some(_)) => Some((
+        (Some(b), false, Some(w)) => Some((
             SCORE_CHECKSUM_IN_CONTEXT,
-            format!(
-                "{} clearing number, account check digit does not match{after}",
-                b.name
+            fail_closed::after_word(
+                SHAPE,
+                &format!("{} account check digit does not match", b.name),
+                w,
             ),
         )),
         (None, _, Some(_)) => Some((

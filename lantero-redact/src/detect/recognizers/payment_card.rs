@@ -6,7 +6,9 @@
 //! Validator: the Luhn check digit, and an issuer prefix (IIN) from [`ISSUERS`] with a length
 //! that issuer uses. When a run of groups is longer than a card number (the card followed by an
 //! expiry date or another number), the longest valid run of whole groups is taken. A Luhn-valid
-//! number with an unknown prefix is proposed only after a context word.
+//! number with an unknown prefix is proposed only after a context word. A number of a known
+//! issuer that fails Luhn (a typo) is proposed with a low score after a context word or a
+//! person's name (see [`fail_closed`]).
 //!
 //! Context: `kort`, `kortnummer`, `betalkort`, `visa`, `mastercard`, … raise the score; `ocr`,
 //! `referens`, `faktura`, … nearer than those lower it (OCR numbers carry Luhn digits too).
@@ -24,7 +26,7 @@ use super::common::{
 use super::linebreak::{DIGIT_JOINTS, Wrapping};
 use crate::Result;
 use crate::detect::context::WINDOW_CHARS;
-use crate::detect::{Candidate, Entity, Recognizer};
+use crate::detect::{Candidate, Entity, Recognizer, fail_closed};
 
 /// Words that announce a card number.
 pub const CONTEXT: &[&str] = &[
@@ -78,8 +80,13 @@ pub const SCORE_VALID: f32 = 0.9;
 pub const SCORE_VALID_IN_CONTEXT: f32 = 0.99;
 /// Score of a Luhn-valid number with an unknown prefix after a context word.
 pub const SCORE_UNKNOWN_ISSUER_IN_CONTEXT: f32 = 0.6;
+/// Score of a number of a known issuer that fails Luhn (a typo), after a context word.
+pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.5;
 /// Score of a valid number after a word that says it is some other number.
 pub const SCORE_CONTRADICTED: f32 = 0.4;
+
+/// What the fail-closed reasons call a number of this shape.
+const SHAPE: &str = "card number";
 
 /// A wrapped card must be a known issuer's and pass Luhn, whatever the context: two lines of
 /// digits pass Luhn by chance one time in ten.
@@ -116,16 +123,22 @@ impl Recognizer for PaymentCardRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
-        WRAPPING.recognize(text, |t| self.find(t))
+        WRAPPING.recognize(text, |t| Ok(self.scan(t)?.0))
+    }
+
+    fn unvalidated(&self, text: &str) -> Result<Vec<Candidate>> {
+        Ok(self.scan(text)?.1)
     }
 }
 
 impl PaymentCardRecognizer {
     /// Finds card numbers in `text` as it stands (see [`Wrapping`] for values over a line
-    /// break).
-    fn find(&self, text: &str) -> Result<Vec<Candidate>> {
+    /// break), and the numbers of a known issuer's prefix and length that fail Luhn with no
+    /// context to rescue them (see [`fail_closed`]).
+    fn scan(&self, text: &str) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
         let start_pattern = compiled(self.name(), &START)?;
         let mut found = Vec::new();
+        let mut unvalidated = Vec::new();
         let mut from = 0;
         // A number glued to what comes before is skipped whole, except right after a card,
         // so that two cards written in a row are both found.
@@ -146,6 +159,20 @@ impl PaymentCardRecognizer {
                     && !followed_by_alphanumeric(text, end))
                 .then(|| (end, issuer(&digits)))
             }) else {
+                if let Some(shape) = failing_luhn(text, m.start(), &groups) {
+                    match context(text, m.start(), CONTEXT, CONTRADICT, WINDOW_CHARS) {
+                        Some(Ok(word)) => found.push(Candidate {
+                            score: SCORE_CHECKSUM_IN_CONTEXT,
+                            reason: fail_closed::after_word(SHAPE, &shape.reason, word),
+                            ..shape
+                        }),
+                        None => unvalidated.push(Candidate {
+                            reason: fail_closed::unvalidated(SHAPE, &shape.reason),
+                            ..shape
+                        }),
+                        Some(Err(_)) => {}
+                    }
+                }
                 continue;
             };
             let (score, reason) = match (
@@ -177,8 +204,27 @@ impl PaymentCardRecognizer {
             from = end;
             after_card = Some(end);
         }
-        Ok(found)
+        Ok((found, unvalidated))
     }
+}
+
+/// All the digit groups at `start` as one number of a known issuer's prefix and length that
+/// fails Luhn (a typo in a card number), with the problem as its reason.
+fn failing_luhn(text: &str, start: usize, groups: &DigitGroups) -> Option<Candidate> {
+    let n = groups.len();
+    let digits = groups.digits(n);
+    let end = *groups.ends.last()?;
+    if !(13..=19).contains(&digits.len()) || followed_by_alphanumeric(text, end) {
+        return None;
+    }
+    let name = issuer(&digits)?;
+    Some(candidate(
+        Entity::PaymentCard,
+        start,
+        end,
+        fail_closed::SCORE_BESIDE_NAME,
+        format!("{name} Luhn check digit does not match"),
+    ))
 }
 
 /// The issuer whose prefix and length fit `digits`.

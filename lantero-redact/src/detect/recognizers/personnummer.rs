@@ -2,11 +2,12 @@
 //!
 //! Patterns: 10 or 12 digits, optionally with `-` or `+` before the last four, and with spaces
 //! or one line break inside (text extracted from PDFs splits numbers at line ends).
-//! Validator: the core [`Personnummer`] parser (real date, check digit). A number that fails only
-//! its check digit is still proposed, with a low score, when a context word precedes it: a typo in
-//! a personnummer is still a personnummer, and a leak costs more than a click. A word for some
+//! Validator: the core [`Personnummer`] parser (real date, check digit). A number that fails its
+//! check digit, has serial 000 or a date that cannot exist is still proposed, with a low score,
+//! when a context word precedes it or a person's name does (see [`fail_closed`]): a typo in a
+//! personnummer is still a personnummer, and a leak costs more than a click. A word for some
 //! other number (`tel`, `dnr`, `konto`) nearer than any context word lowers a valid number's
-//! score and drops one with a failing check digit.
+//! score and drops one that does not validate.
 
 use chrono::{NaiveDate, Utc};
 use lantero_core::identifiers::{Personnummer, luhn};
@@ -16,7 +17,7 @@ use regex::Regex;
 use super::common::{Pattern, candidate, compiled, context};
 use crate::Result;
 use crate::detect::context::{WINDOW_CHARS, isolated_digits};
-use crate::detect::{Candidate, Entity, Recognizer};
+use crate::detect::{Candidate, Entity, Recognizer, fail_closed};
 
 /// Words that announce a personnummer.
 pub const CONTEXT: &[&str] = &[
@@ -62,6 +63,8 @@ pub const SCORE_CHECKSUM_IN_CONTEXT: f32 = 0.5;
 /// Score of a number written `YYMMDD-NNNN` with a real date that fails only its check digit,
 /// with no context either way.
 pub const SCORE_CHECKSUM_SHAPE: f32 = 0.35;
+/// Score of a number whose date cannot exist (a typo in the month or day) after a context word.
+pub const SCORE_DATE_IN_CONTEXT: f32 = 0.4;
 
 static PATTERN: Pattern = Pattern::new(|| {
     Regex::new(r"(?:\d{2})?\d{6}[ \t]*(?:\r?\n[ \t]*)?[-+]?[ \t]*(?:\r?\n[ \t]*)?\d{4}").ok()
@@ -94,9 +97,22 @@ impl Recognizer for PersonnummerRecognizer {
     }
 
     fn recognize(&self, text: &str) -> Result<Vec<Candidate>> {
+        Ok(self.scan(text)?.0)
+    }
+
+    fn unvalidated(&self, text: &str) -> Result<Vec<Candidate>> {
+        Ok(self.scan(text)?.1)
+    }
+}
+
+impl PersonnummerRecognizer {
+    /// The numbers proposed, and the personnummer-shaped ones that do not validate (left for a
+    /// person's name before them to rescue, see [`fail_closed`]).
+    fn scan(&self, text: &str) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
         let pattern = compiled(self.name(), &PATTERN)?;
         let reference = self.reference.unwrap_or_else(|| Utc::now().date_naive());
         let mut found = Vec::new();
+        let mut unvalidated = Vec::new();
         for m in pattern.find_iter(text) {
             if !isolated_digits(text, m.start(), m.end()) {
                 continue;
@@ -121,26 +137,43 @@ impl Recognizer for PersonnummerRecognizer {
                         None => (SCORE_VALID, what.to_owned()),
                     }
                 }
-                // A check-digit typo, or a serial 000 (never issued, but written on forms and
-                // in test letters), still identifies someone: fail closed, with a low score.
+                // A check-digit typo, a serial 000 (never issued, but written on forms and in
+                // test letters) or a mistyped date still identifies someone: fail closed.
                 Err(CoreError::InvalidPersonnummer {
-                    reason: problem @ (IdentifierProblem::Checksum | IdentifierProblem::Serial),
-                    ..
-                }) => match context {
-                    Some(Ok(word)) if date_is_real(&compact, reference) => (
-                        SCORE_CHECKSUM_IN_CONTEXT,
-                        format!("{problem}, but after '{word}'"),
-                    ),
-                    // A real date with a separator before the last four digits is how people
-                    // write personnummer.
-                    None if has_separator(&compact) && date_is_real(&compact, reference) => (
-                        SCORE_CHECKSUM_SHAPE,
-                        format!(
-                            "written like a personnummer (real date, separator), but {problem}"
+                    reason: problem, ..
+                }) => {
+                    let Some((score_in_context, problem)) = shaped(&compact, problem, reference)
+                    else {
+                        continue;
+                    };
+                    match context {
+                        Some(Ok(word)) => (
+                            score_in_context,
+                            fail_closed::after_word(SHAPE, &problem.to_string(), word),
                         ),
-                    ),
-                    _ => continue,
-                },
+                        Some(Err(_)) => continue,
+                        None => {
+                            let reason = fail_closed::unvalidated(SHAPE, &problem.to_string());
+                            let shape = candidate(
+                                Entity::Personnummer,
+                                m.start(),
+                                m.end(),
+                                SCORE_CHECKSUM_SHAPE,
+                                reason.clone(),
+                            );
+                            unvalidated.push(shape);
+                            // A real date with a separator before the last four digits is how
+                            // people write personnummer: proposed even without context.
+                            if problem == IdentifierProblem::Date || !has_separator(&compact) {
+                                continue;
+                            }
+                            (
+                                SCORE_CHECKSUM_SHAPE,
+                                format!("{reason} (written with a real date and a separator)"),
+                            )
+                        }
+                    }
+                }
                 Err(_) => continue,
             };
             found.push(candidate(
@@ -151,8 +184,40 @@ impl Recognizer for PersonnummerRecognizer {
                 reason,
             ));
         }
-        Ok(found)
+        Ok((found, unvalidated))
     }
+}
+
+/// What the fail-closed reasons call a number of this shape.
+const SHAPE: &str = "personnummer";
+
+/// When a number that fails with `problem` still looks like a personnummer, the score it gets
+/// after a context word and the problem to report: a wrong check digit or serial 000 on a real
+/// date, or a date that cannot exist (reported as such) but is no organisationsnummer (whose
+/// third digit is 2 or more) and is written with a separator or its century (a typo in the
+/// month or day).
+fn shaped(
+    compact: &str,
+    problem: IdentifierProblem,
+    reference: NaiveDate,
+) -> Option<(f32, IdentifierProblem)> {
+    if !matches!(
+        problem,
+        IdentifierProblem::Checksum
+            | IdentifierProblem::Serial
+            | IdentifierProblem::Date
+            | IdentifierProblem::Future
+    ) {
+        return None;
+    }
+    if date_is_real(compact, reference) {
+        return Some((SCORE_CHECKSUM_IN_CONTEXT, problem));
+    }
+    let digits: Vec<u8> = compact.bytes().filter(u8::is_ascii_digit).collect();
+    let ten = &digits[digits.len().checked_sub(10)?..];
+    let personal = ten[2] < b'2';
+    let written_out = has_separator(compact) || digits.len() == 12;
+    (personal && written_out).then_some((SCORE_DATE_IN_CONTEXT, IdentifierProblem::Date))
 }
 
 /// Whether the candidate is a valid personnummer once its serial (if 000) and check digit are
@@ -258,7 +323,37 @@ mod tests {
             [("150916-0006", SCORE_CHECKSUM_SHAPE)]
         );
         assert_eq!(spans("barnet 1509160006"), []);
-        assert_eq!(spans("personnummer 151316-0006"), []); // month 13
+    }
+
+    #[test]
+    fn a_mistyped_date_fails_closed_after_context_but_no_organisationsnummer_does() {
+        assert_eq!(
+            spans("personnummer 151316-0006"), // month 13
+            [("151316-0006", SCORE_DATE_IN_CONTEXT)]
+        );
+        assert_eq!(spans("personnummer 1513160006"), []);
+        assert_eq!(spans("personnummer 556677-8899"), []); // an organisationsnummer's form
+        assert_eq!(spans("151316-0006"), []);
+    }
+
+    #[test]
+    fn numbers_left_without_context_are_handed_over_for_a_name_to_rescue() {
+        let r = PersonnummerRecognizer {
+            reference: NaiveDate::from_ymd_opt(2026, 11, 22),
+        };
+        let text = "Elsa Lindqvist 1509160006, Leo 151316-0006, tel 1509160006";
+        let handed: Vec<&str> = r
+            .unvalidated(text)
+            .unwrap()
+            .iter()
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        assert_eq!(handed, ["1509160006", "151316-0006"]);
+        let reason = &r.unvalidated("x 150916-0006").unwrap()[0].reason;
+        assert_eq!(
+            reason,
+            "personnummer-shaped, but serial number 000 is never issued"
+        );
     }
 
     #[test]

@@ -167,3 +167,24 @@ fn unrelated_lines_are_not_joined() {
         assert_eq!(found(text), Vec::<&str>::new(), "{text:?}");
     }
 }
+
+#[test]
+fn a_failing_check_digit_without_context_is_handed_over_for_a_name_to_rescue() {
+    let text = "Karin Lindqvist 8327-9, 123 456 789-0";
+    assert_eq!(found(text), Vec::<&str>::new());
+    let handed = BankAccountRecognizer.unvalidated(text).unwrap();
+    let spans: Vec<&str> = handed.iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(spans, ["8327-9, 123 456 789-0"]);
+    assert!(
+        handed[0]
+            .reason
+            .starts_with("bank account-shaped, but Swedbank")
+    );
+    // After a word for some other number it is nobody's account.
+    assert!(
+        BankAccountRecognizer
+            .unvalidated("ocr 8327-9, 123 456 789-0")
+            .unwrap()
+            .is_empty()
+    );
+}
