@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use lantero_redact::document::Document;
 use lantero_redact::render::{
-    Mask, MaskWidth, Pixels, Raster, RenderOptions, rasterise, render_page,
+    Mask, MaskWidth, Pixels, Raster, RenderOptions, painted_rects, rasterise, render_page,
 };
 
 fn pdf(name: &str) -> PathBuf {
@@ -111,13 +111,10 @@ fn masks_are_opaque_and_cover_every_glyph_pixel() {
         levels_in(&clean, word).iter().any(|&l| l < 64),
         "the name is visible before masking"
     );
-    let painted = options.mask_width.apply(masks[0].rect, (595.0, 842.0));
-    let area = masked.pixel_rect(&[
-        painted[0] - 1.0,
-        painted[1] - 1.0,
-        painted[2] + 1.0,
-        painted[3] + 1.0,
-    ]);
+    let page = document.page(1).unwrap();
+    let painted = painted_rects(page, &masks, &options)[0];
+    assert!(painted[0] <= masks[0].rect[0] && painted[2] >= masks[0].rect[2]);
+    let area = masked.pixel_rect(&painted);
     assert!(levels_in(&masked, area).iter().all(|&l| l == 0));
     // Outside the painted area nothing changed.
     let below = clean.pixel_rect(&[72.0, 100.0, 500.0, 200.0]);
@@ -141,7 +138,7 @@ fn labels_are_white_inside_the_black_mask() {
     let document = Document::open(pdf("text_multipage.pdf")).unwrap();
     let masks = mask_over(&document, 1, "Anna Svensson", Some("OSL 26:1"));
     let raster = render_page(&document, 1, &masks, &RenderOptions::default()).unwrap();
-    let painted = MaskWidth::default().apply(masks[0].rect, (595.0, 842.0));
+    let painted = painted_rects(document.page(1).unwrap(), &masks, &RenderOptions::default())[0];
     let levels = levels_in(&raster, raster.pixel_rect(&painted));
     let white = levels.iter().filter(|&&l| l == 255).count();
     assert!(white > 50, "{white} white pixels");

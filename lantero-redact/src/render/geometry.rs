@@ -1,48 +1,5 @@
 //! Where a mask is painted: over the finding's glyphs, and beyond them only into the white
-//! space of their own line.
-//!
-//! A mask exactly as wide as a word tells a reader its length ([`MaskWidth`]), so masks are
-//! lengthened. Lengthening them blindly, centred on the word, blackened the neighbours: the
-//! label before a value ("Personnummer:" became "Personnumme"), the word after a name, and a
-//! comma's one-point box became a bar through three lines. Every glyph blackened that way is
-//! public text withheld without a decision, which a requester can appeal.
-//!
-//! So a mask grows only where the page is blank. The *obstacles* are the page's visible glyphs
-//! (every char of the text layer with a box, OCR'd text included, whitespace excluded) whose
-//! centre is not under one of the page's masks. Along its line a mask grows toward the width
-//! its [`MaskWidth`] asks for, plus [`RenderOptions::mask_padding`] on each side, but stops
-//! [`GLYPH_GAP`] short of the nearest obstacle on either side; if the white space is shorter
-//! than the width asked for, the mask fills the white space, and if it is longer, the mask is
-//! centred on the word and slid along the line until it fits. Across its line it is padded by
-//! `mask_padding`, stopping short of the glyphs of the lines above and below in the same way.
-//! The finding's own boxes are always covered in full, even where a neighbour's box reaches
-//! into them (kerning), since not covering them would be a leak.
-//!
-//! The line's direction decides which way is "along": it is read from the page's text (how the
-//! glyphs under the mask follow each other, else how most glyphs on the page do), not from the
-//! mask's aspect ratio, so a lone digit or comma is lengthened along its line and a vertical
-//! word on a page turned by `/Rotate` downwards.
-//!
-//! ```
-//! use lantero_redact::document::Page;
-//! use lantero_redact::render::{painted_rects, Mask, RenderOptions};
-//!
-//! // "Pnr: 123" with 6 pt wide glyphs on one line.
-//! let mut page = Page::blank(1, 595.0, 842.0);
-//! let text = "Pnr: 123";
-//! let boxes = text.chars().enumerate().map(|(i, c)| {
-//!     let x = 72.0 + 6.0 * i as f32;
-//!     (!c.is_whitespace()).then_some([x, 100.0, x + 5.5, 110.0])
-//! });
-//! page.set_text_layer(text.into(), boxes.collect())?;
-//! let value = page.boxes_for(5, 8);
-//! let mask = Mask { page: 1, rect: value[0], label: None };
-//! let painted = painted_rects(&page, [&mask], &RenderOptions::default());
-//! // The mask is lengthened to the right, but never over the colon of the label.
-//! assert!(painted[0][0] > 72.0 + 6.0 * 3.0 + 5.5);
-//! assert!(painted[0][2] - painted[0][0] >= 36.0);
-//! # Ok::<(), lantero_redact::Error>(())
-//! ```
+//! space of their own line. Why, and how: see [`painted_rects`].
 
 use super::{Mask, MaskWidth, RenderOptions};
 use crate::document::{Page, Rect, has_area, overlap};
@@ -53,10 +10,52 @@ use crate::document::{Page, Rect, has_area, overlap};
 pub const GLYPH_GAP: f32 = 1.0;
 
 /// The rectangles [`paint`](super::paint) blackens for `masks` on `page`, one per mask in the
-/// order given, in PDF points as displayed (the masks must all be on this page).
+/// order given, in PDF points as displayed (the masks must all be on this page): each covers
+/// its mask's rectangle (cut to the page), is lengthened and padded only into the white space
+/// around it, and stays on the page.
 ///
-/// Each covers its mask's rectangle (cut to the page), is lengthened and padded as far as the
-/// white space around it allows (see the [module documentation](self)) and stays on the page.
+/// A mask exactly as wide as a word tells a reader its length ([`MaskWidth`]), so masks are
+/// lengthened. Lengthening them blindly, centred on the word, blackened the neighbours: the
+/// label before a value ("Personnummer:" became "Personnumme"), the word after a name, and a
+/// comma's one-point box became a bar through three lines. Every glyph blackened that way is
+/// public text withheld without a decision, which a requester can appeal.
+///
+/// So a mask grows only where the page is blank. The *obstacles* are the page's visible glyphs
+/// (every char of the text layer with a box, OCR'd text included, whitespace excluded) whose
+/// centre is not under one of the page's masks. Along its line a mask grows toward the width
+/// its [`MaskWidth`] asks for, plus [`RenderOptions::mask_padding`] on each side, but stops
+/// [`GLYPH_GAP`] short of the nearest obstacle on either side; if the white space is shorter
+/// than the width asked for, the mask fills the white space, and if it is longer, the mask is
+/// centred on the word and slid along the line until it fits. Across its line it is padded by
+/// `mask_padding`, stopping short of the glyphs of the lines above and below in the same way.
+/// The finding's own boxes are always covered in full, even where a neighbour's box reaches
+/// into them (kerning), since not covering them would be a leak.
+///
+/// The line's direction decides which way is "along": it is read from the page's text (how the
+/// glyphs under the mask follow each other, else how most glyphs on the page do), not from the
+/// mask's aspect ratio, so a lone digit or comma is lengthened along its line and a vertical
+/// word on a page turned by `/Rotate` downwards.
+///
+/// ```
+/// use lantero_redact::document::Page;
+/// use lantero_redact::render::{painted_rects, Mask, RenderOptions};
+///
+/// // "Pnr: 123" with 6 pt wide glyphs on one line.
+/// let mut page = Page::blank(1, 595.0, 842.0);
+/// let text = "Pnr: 123";
+/// let boxes = text.chars().enumerate().map(|(i, c)| {
+///     let x = 72.0 + 6.0 * i as f32;
+///     (!c.is_whitespace()).then_some([x, 100.0, x + 5.5, 110.0])
+/// });
+/// page.set_text_layer(text.into(), boxes.collect())?;
+/// let value = page.boxes_for(5, 8);
+/// let mask = Mask { page: 1, rect: value[0], label: None };
+/// let painted = painted_rects(&page, [&mask], &RenderOptions::default());
+/// // The mask is lengthened to the right, but never over the colon of the label.
+/// assert!(painted[0][0] > 72.0 + 6.0 * 3.0 + 5.5);
+/// assert!(painted[0][2] - painted[0][0] >= 36.0);
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
 pub fn painted_rects<'a>(
     page: &Page,
     masks: impl IntoIterator<Item = &'a Mask>,
@@ -64,15 +63,10 @@ pub fn painted_rects<'a>(
 ) -> Vec<Rect> {
     let masks: Vec<Rect> = masks.into_iter().map(|m| m.rect).collect();
     let glyphs = glyphs(page);
-    let under_a_mask: Vec<bool> = glyphs
-        .iter()
-        .map(|g| masks.iter().any(|m| contains(m, centre(&g.rect))))
-        .collect();
     let obstacles: Vec<Rect> = glyphs
         .iter()
-        .zip(&under_a_mask)
-        .filter(|&(_, &masked)| !masked)
-        .map(|(g, _)| g.rect)
+        .map(|g| g.rect)
+        .filter(|r| !masks.iter().any(|m| contains(m, centre(r))))
         .collect();
     let page_across = vote(glyphs.iter().filter_map(|g| g.across)).unwrap_or(true);
     let size = (page.width(), page.height());
@@ -213,7 +207,7 @@ fn grow(
 /// An interval of `length` centred on `centre`, slid to lie within `room`, or all of `room`
 /// when it is not longer.
 fn fit(length: f32, centre: f32, [low, high]: [f32; 2]) -> [f32; 2] {
-    if !(length < high - low) {
+    if length.is_nan() || length >= high - low {
         return [low, high];
     }
     let (start, end) = (centre - length / 2.0, centre + length / 2.0);
