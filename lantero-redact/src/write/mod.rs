@@ -14,10 +14,13 @@
 
 mod builder;
 mod image_pdf;
+mod layer_ocr;
 pub mod part;
+mod text_layer;
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use serde::{Deserialize, Serialize};
 
@@ -25,10 +28,15 @@ pub use crate::verify::PRODUCER;
 pub use builder::PdfBuilder;
 pub use image_pdf::ImagePdfWriter;
 pub use part::{PartFile, remove_live_parts, sweep_stale_parts};
+pub use text_layer::{LayerWord, TextLayer};
 
-use crate::document::{Document, SourceKind};
-use crate::render::{Capture, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap};
-use crate::verify::{self, Report};
+use crate::document::{Document, Page, SourceKind};
+use crate::ocr::OcrEngine;
+use crate::render::{
+    Capture, EncodedImage, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap,
+};
+use crate::verify::{self, Profile, Report};
+use layer_ocr::{OcrImage, OcrPool};
 use crate::{Error, Result};
 
 /// What was written for one page.
@@ -46,6 +54,13 @@ pub struct PageReport {
     pub bytes: usize,
     /// Masks painted on the page.
     pub masks: usize,
+    /// Words in the page's invisible text layer (searchable outputs; 0 otherwise).
+    #[serde(default)]
+    pub layer_words: usize,
+    /// Words OCR read on the redacted page but left out of the layer because they spell a
+    /// masked string (shown unmasked elsewhere on the page).
+    #[serde(default)]
+    pub withheld_words: usize,
 }
 
 /// What [`write_redacted`] wrote.
@@ -92,7 +107,52 @@ pub fn write_redacted(
     options: &RenderOptions,
     masked_strings: &[String],
 ) -> Result<WriteReport> {
+    write(document, masks, out, options, masked_strings, None)
+}
+
+/// As [`write_redacted`], with an invisible text layer on every page
+/// ([`Profile::Searchable`]): `engine` reads each page image *after* its masks are painted,
+/// so nothing masked can be read into the layer, and any word run that spells one of
+/// `masked_strings` is left out. The verifier checks the layer's shape and that it holds none
+/// of them.
+///
+/// ```no_run
+/// use std::sync::Arc;
+/// use lantero_redact::document::Document;
+/// use lantero_redact::ocr::Tesseract;
+/// use lantero_redact::render::RenderOptions;
+/// use lantero_redact::write::write_searchable;
+///
+/// let document = Document::open("beslut.pdf")?;
+/// let report = write_searchable(&document, &[], "sökbar.pdf".as_ref(), &RenderOptions::default(),
+///     &[], Arc::new(Tesseract::new()))?;
+/// println!("{} words in the layer", report.pages.iter().map(|p| p.layer_words).sum::<usize>());
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+pub fn write_searchable(
+    document: &Document,
+    masks: &[Mask],
+    out: &Path,
+    options: &RenderOptions,
+    masked_strings: &[String],
+    engine: Arc<dyn OcrEngine>,
+) -> Result<WriteReport> {
+    write(document, masks, out, options, masked_strings, Some(engine))
+}
+
+fn write(
+    document: &Document,
+    masks: &[Mask],
+    out: &Path,
+    options: &RenderOptions,
+    masked_strings: &[String],
+    layer: Option<Arc<dyn OcrEngine>>,
+) -> Result<WriteReport> {
     check_masks(document, masks)?;
+    let profile = match layer {
+        Some(_) => Profile::Searchable,
+        None => Profile::ImageOnly,
+    };
     if document.kind() == SourceKind::Text {
         return Err(Error::Input {
             path: document.path().into(),
@@ -118,14 +178,19 @@ pub fn write_redacted(
             folder.display()
         ))
     })?;
-    let written = write_pages(document, masks, options, temp.as_file()).and_then(|pages| {
+    let target = Target {
+        file: temp.as_file(),
+        layer,
+        masked_strings,
+    };
+    let written = write_pages(document, masks, options, &target).and_then(|pages| {
         temp.as_file()
             .sync_all()
             .map_err(|err| output_error(err.to_string()))?;
         Ok(pages)
     });
     let result = written.and_then(|pages| {
-        let verification = verify::inspect(temp.path(), masked_strings)?;
+        let verification = verify::inspect_as(temp.path(), masked_strings, profile)?;
         let mut problems = verification.problems();
         if verification.pages as usize != document.pages().len() {
             problems.push(format!(
@@ -202,12 +267,29 @@ fn check_masks(document: &Document, masks: &[Mask]) -> Result<()> {
     Ok(())
 }
 
-/// Renders on this thread and masks, encodes and writes on another, one page apart.
+/// Where pages go: the part file, and for a searchable output the OCR engine of the layer
+/// and the strings it must not hold.
+struct Target<'a> {
+    file: &'a std::fs::File,
+    layer: Option<Arc<dyn OcrEngine>>,
+    masked_strings: &'a [String],
+}
+
+/// A page painted and encoded, waiting for its text layer.
+struct Painted<'a> {
+    page: &'a Page,
+    image: EncodedImage,
+    masks: usize,
+}
+
+/// Renders on this thread and masks, encodes and writes on another, one page apart; for a
+/// searchable output a pool of workers reads the painted pages meanwhile, and pages are
+/// written in order as their words come back.
 fn write_pages(
     document: &Document,
     masks: &[Mask],
     options: &RenderOptions,
-    file: &std::fs::File,
+    target: &Target,
 ) -> Result<Vec<PageReport>> {
     let path = document.path();
     let count = document.pages().len() as u32;
@@ -218,8 +300,51 @@ fn write_pages(
                 path: path.into(),
                 reason: format!("writing the redacted PDF failed: {err}"),
             };
-            let mut pdf = ImagePdfWriter::new(std::io::BufWriter::new(file), count).map_err(io)?;
+            let profile = match target.layer {
+                Some(_) => Profile::Searchable,
+                None => Profile::ImageOnly,
+            };
+            let mut pdf = ImagePdfWriter::with_profile(
+                std::io::BufWriter::new(target.file),
+                count,
+                profile,
+            )
+            .map_err(io)?;
+            let mut pool = target
+                .layer
+                .clone()
+                .map(|engine| OcrPool::start(scope, engine, count as usize));
+            let mut waiting: VecDeque<Painted> = VecDeque::new();
             let mut reports = Vec::with_capacity(count as usize);
+            let mut write_oldest = |pool: &mut Option<OcrPool>,
+                                    waiting: &mut VecDeque<Painted>|
+             -> Result<()> {
+                let Some(painted) = waiting.pop_front() else {
+                    return Ok(());
+                };
+                let page = painted.page;
+                let layer = match pool {
+                    Some(pool) => TextLayer::from_words(
+                        &pool.words(page.number())?,
+                        (page.width(), page.height()),
+                        target.masked_strings,
+                    ),
+                    None => TextLayer::default(),
+                };
+                pdf.add_page_with_layer((page.width(), page.height()), &painted.image, &layer)
+                    .map_err(io)?;
+                reports.push(PageReport {
+                    number: page.number(),
+                    width_px: painted.image.width,
+                    height_px: painted.image.height,
+                    encoding: painted.image.encoding,
+                    bytes: painted.image.data.len(),
+                    masks: painted.masks,
+                    layer_words: layer.len(),
+                    withheld_words: layer.withheld(),
+                });
+                Ok(())
+            };
             for (page, captured) in document.pages().iter().zip(receiver.iter()) {
                 let mut raster = captured
                     .into_raster(Some(options.colour_rule()))
@@ -231,17 +356,31 @@ fn write_pages(
                     options,
                 );
                 let image = encode(&raster, options).map_err(io)?;
-                pdf.add_page((page.width(), page.height()), &image)
-                    .map_err(io)?;
-                reports.push(PageReport {
-                    number: page.number(),
-                    width_px: image.width,
-                    height_px: image.height,
-                    encoding: image.encoding,
-                    bytes: image.data.len(),
+                if let Some(pool) = &pool {
+                    // Read off the painted pixels: what is masked is black before OCR sees it.
+                    let on_page = masks.iter().filter(|m| m.page == page.number());
+                    let pixels = OcrImage::of(&raster, page, on_page, options)
+                        .ok_or_else(|| short_bitmap(document, page.number()))?;
+                    drop(raster);
+                    pool.submit(page.number(), pixels)?;
+                }
+                waiting.push_back(Painted {
+                    page,
+                    image,
                     masks: painted,
                 });
+                let window = pool.as_ref().map_or(0, OcrPool::window);
+                while waiting.len() > window {
+                    write_oldest(&mut pool, &mut waiting)?;
+                }
             }
+            if let Some(pool) = &mut pool {
+                pool.close();
+            }
+            while !waiting.is_empty() {
+                write_oldest(&mut pool, &mut waiting)?;
+            }
+            drop(write_oldest);
             pdf.finish().map_err(io)?;
             Ok(reports)
         });
