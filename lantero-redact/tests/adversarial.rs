@@ -137,7 +137,10 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
         (hostile::Parts::of(&white).assemble(), Profile::ImageOnly),
         (hostile::written(&hostile::jpeg_image()), Profile::ImageOnly),
         (searchable.clone(), Profile::Searchable),
-        (hostile::Parts::of(&searchable).assemble(), Profile::Searchable),
+        (
+            hostile::Parts::of(&searchable).assemble(),
+            Profile::Searchable,
+        ),
     ] {
         std::fs::write(&path, &clean).expect("write");
         let report =
@@ -152,8 +155,7 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
     for fixture in hostile::fixtures() {
         std::fs::write(&path, &fixture.bytes).expect("write");
         let started = std::time::Instant::now();
-        let report =
-            verify::inspect_as(&path, &fixture.masked, fixture.profile).expect("inspects");
+        let report = verify::inspect_as(&path, &fixture.masked, fixture.profile).expect("inspects");
         let took = started.elapsed();
         let failed: Vec<&str> = report
             .checks

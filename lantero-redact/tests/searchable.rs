@@ -103,18 +103,28 @@ fn redact_searchable(input: &Path, secrets: &[String], dir: &Path) -> Outcome {
     Redactor::new()
         .apply(&analysis.document, &session, &plain, PendingPolicy::Mask)
         .expect("the image-only output is written");
-    let (a, b) = (Document::open(&out).unwrap(), Document::open(&plain).unwrap());
+    let (a, b) = (
+        Document::open(&out).unwrap(),
+        Document::open(&plain).unwrap(),
+    );
     for page in 1..=a.pages().len() as u32 {
         let (a, b) = (
             rasterise(&a, page, 100.0).unwrap(),
             rasterise(&b, page, 100.0).unwrap(),
         );
-        assert!(a.pixels() == b.pixels(), "{input:?} page {page}: the layer shows");
+        assert!(
+            a.pixels() == b.pixels(),
+            "{input:?} page {page}: the layer shows"
+        );
     }
     // The image-only profile refuses the layer; the searchable one passes.
     let as_image_only = verify::inspect(&out, &masked).unwrap();
     assert!(!as_image_only.check("no_fonts").unwrap().passed);
-    assert!(verify::inspect_as(&out, &masked, Profile::Searchable).unwrap().passed());
+    assert!(
+        verify::inspect_as(&out, &masked, Profile::Searchable)
+            .unwrap()
+            .passed()
+    );
 
     let text = pdftotext(&out);
     // Identifiers are also looked for without their spaces and dashes.

@@ -5,8 +5,8 @@
 use super::Findings;
 use super::lexer::Lexer;
 use super::profile::{INVISIBLE, LAYER_FONT, layer_font_dict, layer_text};
-use super::syntax::{Dict, File, Object, Op, content};
 use super::streams::{MAX_STREAM, decoded};
+use super::syntax::{Dict, File, Object, Op, content};
 
 /// Chars one layer word may hold: far more than any word, far less than a hidden paragraph.
 const MAX_WORD: usize = 64;
@@ -104,10 +104,9 @@ fn read_layer(ops: &[Op], (width, height): (f64, f64)) -> Result<Vec<String>, St
                     };
                     let at: Vec<Option<f64>> = tm.operands.iter().map(number).collect();
                     let (x, y) = match (tm.operator.as_str(), at.as_slice()) {
-                        (
-                            "Tm",
-                            [Some(1.0), Some(0.0), Some(0.0), Some(1.0), Some(x), Some(y)],
-                        ) => (*x, *y),
+                        ("Tm", [Some(1.0), Some(0.0), Some(0.0), Some(1.0), Some(x), Some(y)]) => {
+                            (*x, *y)
+                        }
                         _ => return Err(format!("{}: a word not placed upright", shape())),
                     };
                     let within = (0.0..=width).contains(&x)
@@ -116,7 +115,9 @@ fn read_layer(ops: &[Op], (width, height): (f64, f64)) -> Result<Vec<String>, St
                         && size <= height.max(1.0)
                         && (1.0..=1000.0).contains(&scale);
                     if !within {
-                        return Err("a layer word is placed, sized or scaled outside the page".into());
+                        return Err(
+                            "a layer word is placed, sized or scaled outside the page".into()
+                        );
                     }
                     match (tj.operator.as_str(), tj.operands.as_slice()) {
                         ("Tj", [Object::String(text)])

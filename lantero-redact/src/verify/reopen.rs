@@ -50,7 +50,10 @@ pub(crate) fn reopen(path: &Path, profile: Profile) -> Result<Seen> {
         seen.pages += 1;
         let objects = page.objects();
         let kinds: Vec<PdfPageObjectType> = objects.iter().map(|o| o.object_type()).collect();
-        let text_objects = kinds.iter().skip(1).filter(|k| **k == PdfPageObjectType::Text);
+        let text_objects = kinds
+            .iter()
+            .skip(1)
+            .filter(|k| **k == PdfPageObjectType::Text);
         let layer = match profile {
             Profile::ImageOnly => 0,
             Profile::Searchable => text_objects.count(),

@@ -130,18 +130,11 @@ fn texts_of(object: &Object, profile: Profile, out: &mut Vec<Vec<u8>>) {
         Profile::ImageOnly => &[],
         Profile::Searchable => LAYER_NAMES,
     };
-    let vocabulary = |name: &[u8]| {
-        VOCABULARY
-            .iter()
-            .chain(layer)
-            .any(|v| v.as_bytes() == name)
-    };
+    let vocabulary = |name: &[u8]| VOCABULARY.iter().chain(layer).any(|v| v.as_bytes() == name);
     match object {
         Object::String(bytes) => out.push(bytes.clone()),
         Object::Name(name) if !vocabulary(name) => out.push(name.clone()),
-        Object::Array(items) => items
-            .iter()
-            .for_each(|item| texts_of(item, profile, out)),
+        Object::Array(items) => items.iter().for_each(|item| texts_of(item, profile, out)),
         Object::Dict(dict) => {
             for (key, value) in &dict.0 {
                 texts_of(&Object::Name(key.clone()), profile, out);
@@ -166,7 +159,9 @@ fn stream_texts(data: &[u8], profile: Profile) -> Vec<Vec<u8>> {
         };
         let mut words = Vec::new();
         for op in &read.ops {
-            op.operands.iter().for_each(|o| texts_of(o, profile, &mut out));
+            op.operands
+                .iter()
+                .for_each(|o| texts_of(o, profile, &mut out));
             let operator = op.operator.as_str();
             if !matches!(operator, "q" | "Q" | "cm" | "Do") && !layer.contains(&operator) {
                 words.push(op.operator.as_str());
@@ -328,9 +323,8 @@ mod tests {
         pdf.extend_from_slice(b"3 0 obj << /Title <0041006E006E0061> /K /Ev#61 >> endobj\n");
         pdf.extend_from_slice(b"4 0 obj << /Length 30 >> stream\n<x:a>12</x:a> <4142> (Ab\\051 %c\nendstream endobj\n");
         let file = parse(&pdf).unwrap();
-        let masked = |s: &str| {
-            masked_strings(&file, &pdf, "", &[], Profile::ImageOnly, &[s.to_string()])
-        };
+        let masked =
+            |s: &str| masked_strings(&file, &pdf, "", &[], Profile::ImageOnly, &[s.to_string()]);
         assert_eq!(
             masked("anna svensson"),
             vec!["a masked string (13 chars) in the stream of object 1"]
@@ -346,8 +340,10 @@ mod tests {
 
     #[test]
     fn page_content_is_searched_in_its_strings_words_and_comments_not_its_numbers() {
-        let texts =
-            stream_texts(b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ", Profile::ImageOnly);
+        let texts = stream_texts(
+            b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ",
+            Profile::ImageOnly,
+        );
         let has = |text: &str| {
             texts
                 .iter()

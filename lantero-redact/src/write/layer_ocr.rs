@@ -86,7 +86,12 @@ fn mask_rects<'a>(
             let r = options
                 .mask_width
                 .apply(mask.rect, (page.width(), page.height()));
-            [r[0] - padding, r[1] - padding, r[2] + padding, r[3] + padding]
+            [
+                r[0] - padding,
+                r[1] - padding,
+                r[2] + padding,
+                r[3] + padding,
+            ]
         })
         .collect()
 }
@@ -158,7 +163,9 @@ impl OcrPool {
             let (number, words) = self.done.recv().map_err(|_| stopped(page))?;
             self.read.insert(number, words);
         }
-        self.read.remove(&page).unwrap_or_else(|| Err(stopped(page)))
+        self.read
+            .remove(&page)
+            .unwrap_or_else(|| Err(stopped(page)))
     }
 
     /// Lets the workers finish: no more pages come.

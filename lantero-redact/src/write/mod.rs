@@ -36,8 +36,8 @@ use crate::render::{
     Capture, EncodedImage, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap,
 };
 use crate::verify::{self, Profile, Report};
-use layer_ocr::{OcrImage, OcrPool};
 use crate::{Error, Result};
+use layer_ocr::{OcrImage, OcrPool};
 
 /// What was written for one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -304,47 +304,43 @@ fn write_pages(
                 Some(_) => Profile::Searchable,
                 None => Profile::ImageOnly,
             };
-            let mut pdf = ImagePdfWriter::with_profile(
-                std::io::BufWriter::new(target.file),
-                count,
-                profile,
-            )
-            .map_err(io)?;
+            let mut pdf =
+                ImagePdfWriter::with_profile(std::io::BufWriter::new(target.file), count, profile)
+                    .map_err(io)?;
             let mut pool = target
                 .layer
                 .clone()
                 .map(|engine| OcrPool::start(scope, engine, count as usize));
             let mut waiting: VecDeque<Painted> = VecDeque::new();
             let mut reports = Vec::with_capacity(count as usize);
-            let mut write_oldest = |pool: &mut Option<OcrPool>,
-                                    waiting: &mut VecDeque<Painted>|
-             -> Result<()> {
-                let Some(painted) = waiting.pop_front() else {
-                    return Ok(());
+            let mut write_oldest =
+                |pool: &mut Option<OcrPool>, waiting: &mut VecDeque<Painted>| -> Result<()> {
+                    let Some(painted) = waiting.pop_front() else {
+                        return Ok(());
+                    };
+                    let page = painted.page;
+                    let layer = match pool {
+                        Some(pool) => TextLayer::from_words(
+                            &pool.words(page.number())?,
+                            (page.width(), page.height()),
+                            target.masked_strings,
+                        ),
+                        None => TextLayer::default(),
+                    };
+                    pdf.add_page_with_layer((page.width(), page.height()), &painted.image, &layer)
+                        .map_err(io)?;
+                    reports.push(PageReport {
+                        number: page.number(),
+                        width_px: painted.image.width,
+                        height_px: painted.image.height,
+                        encoding: painted.image.encoding,
+                        bytes: painted.image.data.len(),
+                        masks: painted.masks,
+                        layer_words: layer.len(),
+                        withheld_words: layer.withheld(),
+                    });
+                    Ok(())
                 };
-                let page = painted.page;
-                let layer = match pool {
-                    Some(pool) => TextLayer::from_words(
-                        &pool.words(page.number())?,
-                        (page.width(), page.height()),
-                        target.masked_strings,
-                    ),
-                    None => TextLayer::default(),
-                };
-                pdf.add_page_with_layer((page.width(), page.height()), &painted.image, &layer)
-                    .map_err(io)?;
-                reports.push(PageReport {
-                    number: page.number(),
-                    width_px: painted.image.width,
-                    height_px: painted.image.height,
-                    encoding: painted.image.encoding,
-                    bytes: painted.image.data.len(),
-                    masks: painted.masks,
-                    layer_words: layer.len(),
-                    withheld_words: layer.withheld(),
-                });
-                Ok(())
-            };
             for (page, captured) in document.pages().iter().zip(receiver.iter()) {
                 let mut raster = captured
                     .into_raster(Some(options.colour_rule()))

@@ -22,6 +22,9 @@ use super::builder::number;
 /// edges of masks read as `|` or `—`.
 const MIN_CONFIDENCE: f32 = 0.30;
 
+/// Chars that, alone, make no word: table rules and specks OCR reads as `|`, `_` or `:`.
+const NOISE: &str = "|¦_=~[]{}().,:;'\"!‘’`^*";
+
 /// Share of the line height below the bottom of the line's boxes where the baseline is put:
 /// boxes include descenders, and most lines have some.
 const DESCENT: f32 = 0.2;
@@ -59,7 +62,7 @@ pub struct LayerWord {
 /// let layer = TextLayer::from_words(&words, (595.0, 842.0), &["Åsa Öberg".to_string()]);
 /// assert_eq!(layer.text(), "Beslut"); // the masked name is withheld
 /// assert_eq!(layer.withheld(), 2);
-/// assert!(layer.content().starts_with("BT 3 Tr /F1 12 Tf"));
+/// assert!(layer.content().starts_with("BT 3 Tr\n/F1 12 Tf"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextLayer {
@@ -77,6 +80,11 @@ impl TextLayer {
         let kept: Vec<(&OcrWord, String, Vec<u8>)> = words
             .iter()
             .filter(|w| w.confidence >= MIN_CONFIDENCE && w.rect.iter().all(|v| v.is_finite()))
+            .filter(|w| {
+                !w.text
+                    .chars()
+                    .all(|c| NOISE.contains(c) || c.is_whitespace())
+            })
             .filter_map(|w| {
                 let (text, bytes): (String, Vec<u8>) = w
                     .text
@@ -100,8 +108,14 @@ impl TextLayer {
                     .take_while(|(w, ..)| w.line_id() == line)
                     .count();
             let words = &kept[start..end];
-            let top = words.iter().map(|(w, ..)| w.rect[1]).fold(f32::MAX, f32::min);
-            let bottom = words.iter().map(|(w, ..)| w.rect[3]).fold(f32::MIN, f32::max);
+            let top = words
+                .iter()
+                .map(|(w, ..)| w.rect[1])
+                .fold(f32::MAX, f32::min);
+            let bottom = words
+                .iter()
+                .map(|(w, ..)| w.rect[3])
+                .fold(f32::MIN, f32::max);
             let size = (bottom - top).clamp(1.0, page_size.1.max(1.0));
             let baseline = (page_size.1 - bottom + DESCENT * size).clamp(0.0, page_size.1);
             for (word, text, bytes) in words {
@@ -280,9 +294,11 @@ mod tests {
             unsure,
             word("→", [2.0, 0.0, 4.0, 10.0], 1),
             word("Łódź", [5.0, 0.0, 20.0, 10.0], 1),
+            word("|", [22.0, 0.0, 23.0, 10.0], 1),
+            word("§", [25.0, 0.0, 30.0, 10.0], 1),
         ];
         let layer = TextLayer::from_words(&words, (100.0, 100.0), &[]);
-        assert_eq!(layer.text(), "ód");
+        assert_eq!(layer.text(), "ód §");
     }
 
     proptest! {

@@ -78,7 +78,11 @@ pub fn layer_fixtures() -> Vec<Fixture> {
         ),
         (
             "a layer word shown with TJ and a kerning array",
-            layer(&word.replace("<426573", "[<426573").replace("> Tj", "> 0] TJ")),
+            layer(
+                &word
+                    .replace("<426573", "[<426573")
+                    .replace("> Tj", "> 0] TJ"),
+            ),
             &["text_layer_exact"],
         ),
         (
@@ -107,9 +111,9 @@ pub fn layer_fixtures() -> Vec<Fixture> {
     }
 
     let mut parts = base();
-    parts.parts.push(
-        b"8 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>\nendobj\n".to_vec(),
-    );
+    parts
+        .parts
+        .push(b"8 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>\nendobj\n".to_vec());
     parts.replace(4, "/F1 7 0 R", b"/F1 7 0 R /F2 8 0 R");
     *parts.object(5) = stream(5, "", layer(&word.replace("/F1", "/F2")).as_bytes());
     add(
@@ -125,7 +129,9 @@ pub fn layer_fixtures() -> Vec<Fixture> {
         "/Encoding /WinAnsiEncoding",
         b"/Encoding /WinAnsiEncoding /ToUnicode 8 0 R",
     );
-    parts.parts.push(stream(8, "", b"beginbfchar <42> <0041> endbfchar"));
+    parts
+        .parts
+        .push(stream(8, "", b"beginbfchar <42> <0041> endbfchar"));
     add(
         "a ToUnicode map that makes the layer read differently",
         parts,
@@ -144,7 +150,9 @@ pub fn layer_fixtures() -> Vec<Fixture> {
     );
     let mut parts = base();
     parts.replace(4, "/Contents 5 0 R", b"/Contents [5 0 R 8 0 R]");
-    parts.parts.push(stream(8, "", format!("BT 3 Tr {word} ET").as_bytes()));
+    parts
+        .parts
+        .push(stream(8, "", format!("BT 3 Tr {word} ET").as_bytes()));
     add(
         "a second content stream with text",
         parts,
@@ -153,7 +161,11 @@ pub fn layer_fixtures() -> Vec<Fixture> {
         Profile::Searchable,
     );
     let mut parts = base();
-    *parts.object(5) = stream(5, "", layer(&word.replace("<426573", "<0A426573")).as_bytes());
+    *parts.object(5) = stream(
+        5,
+        "",
+        layer(&word.replace("<426573", "<0A426573")).as_bytes(),
+    );
     add(
         "a control byte in a layer word",
         parts,
