@@ -77,7 +77,7 @@ impl TextLayer {
     /// layer font cannot carry are dropped; words left empty, and words OCR is unsure of,
     /// are left out.
     pub fn from_words(words: &[OcrWord], page_size: (f32, f32), masked: &[String]) -> Self {
-        let kept: Vec<(&OcrWord, String, Vec<u8>)> = words
+        let kept: Vec<Kept> = words
             .iter()
             .filter(|w| w.confidence >= MIN_CONFIDENCE && w.rect.iter().all(|v| v.is_finite()))
             .filter(|w| {
@@ -190,12 +190,12 @@ fn scale(rect: &Rect, chars: usize, size: f32) -> f32 {
     (100.0 * width / natural.max(0.001)).clamp(1.0, 1000.0)
 }
 
+/// A word kept for the layer: as read, and its text and bytes in the layer font.
+type Kept<'a> = (&'a OcrWord, String, Vec<u8>);
+
 /// Removes every run of words whose joined text (single spaces) holds a masked string on
 /// token boundaries; returns the words kept and how many were removed.
-fn withhold<'a>(
-    mut words: Vec<(&'a OcrWord, String, Vec<u8>)>,
-    masked: &[String],
-) -> (Vec<(&'a OcrWord, String, Vec<u8>)>, usize) {
+fn withhold<'a>(mut words: Vec<Kept<'a>>, masked: &[String]) -> (Vec<Kept<'a>>, usize) {
     let needles = layer_needles(masked);
     let before = words.len();
     loop {
