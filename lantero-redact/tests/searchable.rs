@@ -239,3 +239,89 @@ fn a_realistic_case_file_is_searchable_without_its_secrets() {
         outcome.text
     );
 }
+
+/// An engine that reads the same words on every page, or fails.
+struct Scripted(Option<Vec<&'static str>>);
+
+impl lantero_redact::ocr::OcrEngine for Scripted {
+    fn name(&self) -> &str {
+        "scripted"
+    }
+
+    fn recognize(
+        &self,
+        _image: &image::GrayImage,
+        _dpi: f32,
+    ) -> lantero_redact::Result<Vec<lantero_redact::ocr::OcrWord>> {
+        let words = self
+            .0
+            .as_ref()
+            .ok_or_else(|| lantero_redact::Error::Internal {
+                path: "scripted".into(),
+                reason: "the engine broke".into(),
+            })?;
+        Ok(words
+            .iter()
+            .enumerate()
+            .map(|(i, text)| lantero_redact::ocr::OcrWord {
+                text: (*text).into(),
+                rect: [
+                    72.0 + 70.0 * i as f32,
+                    100.0,
+                    130.0 + 70.0 * i as f32,
+                    112.0,
+                ],
+                confidence: 0.9,
+                block: 1,
+                paragraph: 1,
+                line: 1,
+            })
+            .collect())
+    }
+}
+
+#[test]
+fn a_masked_string_read_on_the_page_is_withheld_and_a_failing_engine_leaves_no_file() {
+    use lantero_redact::render::RenderOptions;
+    use lantero_redact::write::write_searchable;
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let document = Document::open(root().join("../examples/data/epost-tips.pdf")).unwrap();
+    let out = dir.path().join("out.pdf");
+    let masked = vec!["Anna Svensson".to_string()];
+    let engine = Arc::new(Scripted(Some(vec!["Beslut", "ANNA", "Svensson.", "Annas"])));
+    let report = write_searchable(
+        &document,
+        &[],
+        &out,
+        &RenderOptions::default(),
+        &masked,
+        engine,
+    )
+    .expect("written and verified");
+    let pages = document.pages().len();
+    assert_eq!(report.pages.len(), pages);
+    assert!(
+        report
+            .pages
+            .iter()
+            .all(|p| p.layer_words == 2 && p.withheld_words == 2)
+    );
+    let text = pdftotext(&out);
+    assert!(holds(&text, "Beslut") && holds(&text, "Annas"));
+    assert!(!holds(&text, "Anna Svensson") && !holds(&text, "Svensson"));
+
+    std::fs::write(&out, b"an older file").unwrap();
+    let failed = write_searchable(
+        &document,
+        &[],
+        &out,
+        &RenderOptions::default(),
+        &masked,
+        Arc::new(Scripted(None)),
+    );
+    assert!(failed.unwrap_err().to_string().contains("the engine broke"));
+    assert!(!out.exists(), "a failed write leaves nothing at the output");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
