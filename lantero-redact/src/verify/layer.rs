@@ -242,6 +242,7 @@ pub(crate) fn extractable_text_is_layer(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn layer(stream: &str) -> Result<Vec<String>, String> {
         let ops = content(stream.as_bytes()).unwrap().ops;
@@ -291,5 +292,16 @@ mod tests {
         assert_eq!(check("Åsa bor x", (2, 0)).len(), 1);
         assert_eq!(check("Åsa bor", (2, 1)).len(), 1);
         assert_eq!(check("Åsa bor", (3, 0)).len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn any_content_is_read_or_refused_without_panicking(
+            text in "(BT|ET|3|0|1|Tr|Tf|Tz|Tm|Tj|TJ|/F1|/F2|<41C5>|\\(a\\)|\\[|\\]|12|-5|9e9| )*"
+        ) {
+            if let Ok(read) = content(text.as_bytes()) {
+                let _ = read_layer(&read.ops, (595.0, 842.0));
+            }
+        }
     }
 }
