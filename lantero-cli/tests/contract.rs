@@ -227,3 +227,53 @@ fn plain_text_is_set_on_pages_and_every_finding_is_masked() {
         stderr(&output)
     );
 }
+
+#[test]
+fn searchable_output_is_found_by_pdftotext_without_its_masked_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = data("examples/data/epost-tips.pdf");
+    let review_path = dir.path().join("r.json");
+    let session = review(&input, &review_path);
+    let out = dir.path().join("sokbar.pdf");
+    let output = redact_reviewed(&input, &out, &review_path, &["--searchable"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = Command::new("pdftotext")
+        .args([arg(&out), "-"])
+        .output()
+        .expect("pdftotext runs")
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    let words = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    assert!(words.len() > 200, "pdftotext finds little: {words}");
+    for proposal in session["proposals"].as_array().unwrap() {
+        let masked = proposal["text"].as_str().unwrap();
+        let masked = masked
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let bounded = words.match_indices(&masked).any(|(at, _)| {
+            let before = words[..at].chars().next_back();
+            let after = words[at + masked.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        assert!(
+            !bounded,
+            "pdftotext finds a masked string of {} chars",
+            masked.len()
+        );
+    }
+    // Without the flag the same decisions give a file with no text at all.
+    let plain = dir.path().join("bild.pdf");
+    let output = redact_reviewed(&input, &plain, &review_path, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = Command::new("pdftotext")
+        .args([arg(&plain), "-"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).trim().is_empty());
+}

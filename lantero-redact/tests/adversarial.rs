@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use lantero_redact::pipeline::{PendingPolicy, Redactor};
-use lantero_redact::verify;
+use lantero_redact::verify::{self, Profile};
 use serde::Deserialize;
 
 use common::{ocr_pages, squash};
@@ -131,13 +131,20 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("hostile.pdf");
     let white = hostile::written(&hostile::white_image());
-    for clean in [
-        white.clone(),
-        hostile::Parts::of(&white).assemble(),
-        hostile::written(&hostile::jpeg_image()),
+    let searchable = hostile::searchable_written(&["Beslut", "om", "bistånd"]);
+    for (clean, profile) in [
+        (white.clone(), Profile::ImageOnly),
+        (hostile::Parts::of(&white).assemble(), Profile::ImageOnly),
+        (hostile::written(&hostile::jpeg_image()), Profile::ImageOnly),
+        (searchable.clone(), Profile::Searchable),
+        (
+            hostile::Parts::of(&searchable).assemble(),
+            Profile::Searchable,
+        ),
     ] {
         std::fs::write(&path, &clean).expect("write");
-        let report = verify::inspect(&path, &["Anna Svensson".into()]).expect("inspects");
+        let report =
+            verify::inspect_as(&path, &["Anna Svensson".into()], profile).expect("inspects");
         assert!(
             report.passed(),
             "the unmutated output fails: {:?}",
@@ -148,7 +155,7 @@ fn hostile_outputs_are_rejected_quickly_and_in_bounded_memory() {
     for fixture in hostile::fixtures() {
         std::fs::write(&path, &fixture.bytes).expect("write");
         let started = std::time::Instant::now();
-        let report = verify::inspect(&path, &fixture.masked).expect("inspects");
+        let report = verify::inspect_as(&path, &fixture.masked, fixture.profile).expect("inspects");
         let took = started.elapsed();
         let failed: Vec<&str> = report
             .checks

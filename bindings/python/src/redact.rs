@@ -19,24 +19,27 @@ use crate::review::{DecisionRecord, ReviewSession};
 
 /// The configured pipeline. Cheap to share between threads; every call runs without the GIL.
 ///
-/// ``Redactor(detector=None, *, ocr=True, options=None)``: ``detector`` replaces the built-in
-/// one (e.g. with Python recognizers added), ``ocr=False`` leaves pages without a text layer
-/// unread, ``options`` is a dict of rendering options (``dpi``, ``mask_padding``, ``labels``,
-/// ``jpeg_quality``, …).
+/// ``Redactor(detector=None, *, ocr=True, options=None, searchable=False)``: ``detector``
+/// replaces the built-in one (e.g. with Python recognizers added), ``ocr=False`` leaves pages
+/// without a text layer unread, ``options`` is a dict of rendering options (``dpi``,
+/// ``mask_padding``, ``labels``, ``jpeg_quality``, …), ``searchable=True`` gives every output an
+/// invisible text layer read by OCR off the redacted pages (search and screen readers find the
+/// visible text; the verifier checks the layer holds no masked string).
 #[pyclass(frozen, module = "lantero.redact")]
 pub struct Redactor(core::Redactor);
 
 #[pymethods]
 impl Redactor {
     #[new]
-    #[pyo3(signature = (detector=None, *, ocr=true, options=None))]
+    #[pyo3(signature = (detector=None, *, ocr=true, options=None, searchable=false))]
     fn new(
         py: Python<'_>,
         detector: Option<&Detector>,
         ocr: bool,
         options: Option<&Bound<'_, PyAny>>,
+        searchable: bool,
     ) -> PyResult<Self> {
-        let mut redactor = core::Redactor::new();
+        let mut redactor = core::Redactor::new().with_searchable(searchable);
         if let Some(detector) = detector {
             redactor = redactor.with_detector(detector.snapshot(py));
         }
@@ -53,6 +56,12 @@ impl Redactor {
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, self.0.options())
+    }
+
+    /// Whether outputs get an invisible OCR text layer (``searchable=True``).
+    #[getter]
+    fn searchable(&self) -> bool {
+        self.0.searchable()
     }
 
     /// Opens a PDF, image or text file, OCRs pages without text and finds what to propose:
@@ -97,9 +106,10 @@ impl Redactor {
 
     /// Applies ``session``'s decisions (or, with ``None``, every proposal) to ``path`` and
     /// writes a verified image-only PDF to ``out``. ``pending``: ``"mask"`` (default) or
-    /// ``"release"`` undecided proposals. Nothing is left at ``out`` unless every check passed
-    /// (``VerificationFailed`` otherwise).
-    #[pyo3(signature = (path, out, session=None, *, pending="mask"))]
+    /// ``"release"`` undecided proposals. ``searchable``: add the invisible OCR text layer
+    /// (default: as the redactor was made). Nothing is left at ``out`` unless every check
+    /// passed (``VerificationFailed`` otherwise).
+    #[pyo3(signature = (path, out, session=None, *, pending="mask", searchable=None))]
     fn redact(
         &self,
         py: Python<'_>,
@@ -107,10 +117,17 @@ impl Redactor {
         out: PathBuf,
         session: Option<&ReviewSession>,
         pending: &str,
+        searchable: Option<bool>,
     ) -> PyResult<RedactReport> {
         let pending = parse_name::<PendingPolicy>(pending, "pending policy")?;
         let session = session.map(|s| s.snapshot(py));
-        py.detach(|| self.0.redact(&path, &out, session.as_ref(), pending))
+        let redactor = match searchable {
+            Some(searchable) if searchable != self.0.searchable() => {
+                std::borrow::Cow::Owned(self.0.clone().with_searchable(searchable))
+            }
+            _ => std::borrow::Cow::Borrowed(&self.0),
+        };
+        py.detach(|| redactor.redact(&path, &out, session.as_ref(), pending))
             .py()
             .map(|report| RedactReport(Arc::new(report)))
     }

@@ -1,6 +1,8 @@
 """The pipeline on the sample PDFs (and one as plain text); PDFium comes from the pypdfium2 wheel."""
 
 import json
+import re
+import subprocess
 
 import pytest
 
@@ -47,6 +49,30 @@ def test_review_then_redact_writes_a_verified_image_pdf(redactor, samples, tmp_p
     assert checks and all(c["passed"] for c in checks)
     # The masked text is not in the output file.
     assert session.proposals[0]["text"].encode() not in out.read_bytes()
+
+
+def test_searchable_output_has_an_invisible_text_layer_without_masked_strings(redactor, samples, tmp_path):
+    searchable = Redactor(searchable=True)
+    assert searchable.searchable and not redactor.searchable
+    session = searchable.review(samples / PDF)
+    masked = [p["text"] for p in session.proposals]
+    out = tmp_path / "sokbar.pdf"
+    report = searchable.redact(samples / PDF, out, session)
+    write = report.to_dict()["write"]
+    assert write["verification"]["profile"] == "searchable"
+    assert all(c["passed"] for c in write["verification"]["checks"])
+    assert sum(p["layer_words"] for p in write["pages"]) >= 20
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split()).lower()
+    assert "ekonomiskt bistånd" in words
+    for secret in masked:
+        assert not re.search(r"(?<!\w)" + re.escape(" ".join(secret.split()).lower()) + r"(?!\w)", words), secret
+    # searchable=False on the call gives the image-only output.
+    plain = searchable.redact(samples / PDF, tmp_path / "bild.pdf", session, searchable=False)
+    assert plain.to_dict()["write"]["verification"]["profile"] == "image_only"
+    # The layer is read by OCR: a redactor without OCR cannot make one.
+    with pytest.raises(lantero.LanteroError, match="needs OCR"):
+        redactor.redact(samples / PDF, tmp_path / "x.pdf", session, searchable=True)
 
 
 def test_redact_without_session_masks_everything(redactor, samples, tmp_path):

@@ -1,5 +1,6 @@
-//! `lantero redact IN -o OUT.pdf (--accept-all | --review REVIEW.json) [--dpi N]`, and the
-//! batch form `lantero redact (DIR | A.pdf B.pdf …) -o OUTDIR --accept-all [--json]`.
+//! `lantero redact IN -o OUT.pdf (--accept-all | --review REVIEW.json) [--dpi N] [--searchable]`,
+//! and the batch form `lantero redact (DIR | A.pdf B.pdf …) -o OUTDIR --accept-all [--json]
+//! [--searchable]`.
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,10 @@ pub struct RedactArgs {
     /// Do not print the provision (e.g. "OSL 26:1") inside masks.
     #[arg(long)]
     no_labels: bool,
+    /// Add an invisible text layer, read by OCR off the redacted pages, so that search and
+    /// screen readers find the visible text; the verifier checks it holds no masked string.
+    #[arg(long)]
+    searchable: bool,
     /// Also write the decision record (which provisions were applied where) as JSON here.
     #[arg(long, value_name = "FILE.json")]
     record_json: Option<PathBuf>,
@@ -73,7 +78,9 @@ pub(super) enum Pending {
 /// Runs `lantero redact`: one document, or a batch.
 pub fn run(args: RedactArgs) -> CommandResult {
     args.limits.install()?;
-    let redactor = Redactor::new().with_options(render_options(&args)?);
+    let redactor = Redactor::new()
+        .with_options(render_options(&args)?)
+        .with_searchable(args.searchable);
     let pending = match args.pending {
         Pending::Mask => PendingPolicy::Mask,
         Pending::Release => PendingPolicy::Release,

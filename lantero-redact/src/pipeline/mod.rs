@@ -35,7 +35,7 @@ use crate::record::DecisionRecord;
 use crate::render::{Mask, RenderOptions};
 use crate::resolve::{RequestDocument, Resolver, propagate_across};
 use crate::review::{Request, ReviewSession};
-use crate::write::{WriteReport, write_redacted};
+use crate::write::{WriteReport, write_redacted, write_searchable};
 use crate::{Error, Result};
 
 /// What happens to proposals nobody decided on.
@@ -118,6 +118,7 @@ pub struct Redactor {
     ocr_cache: Arc<ocr::OcrCache>,
     options: RenderOptions,
     limits: Option<Limits>,
+    searchable: bool,
 }
 
 impl Default for Redactor {
@@ -137,6 +138,7 @@ impl Redactor {
             ocr_cache: Arc::default(),
             options: RenderOptions::default(),
             limits: None,
+            searchable: false,
         }
     }
 
@@ -164,6 +166,26 @@ impl Redactor {
     pub fn with_options(mut self, options: RenderOptions) -> Self {
         self.options = options;
         self
+    }
+
+    /// Writes searchable outputs: an invisible text layer, read by OCR off each redacted page
+    /// image, lets screen readers and search find the page's visible text
+    /// ([`write_searchable`]). Needs an OCR engine ([`Self::with_ocr`]).
+    ///
+    /// ```
+    /// use lantero_redact::pipeline::Redactor;
+    ///
+    /// let redactor = Redactor::new().with_searchable(true);
+    /// assert!(redactor.searchable());
+    /// ```
+    pub fn with_searchable(mut self, searchable: bool) -> Self {
+        self.searchable = searchable;
+        self
+    }
+
+    /// Whether outputs get an invisible text layer.
+    pub fn searchable(&self) -> bool {
+        self.searchable
     }
 
     /// The detector.
@@ -309,7 +331,23 @@ impl Redactor {
             .collect();
         masked_strings.sort();
         masked_strings.dedup();
-        let write = write_redacted(document, &masks, out, &self.options, &masked_strings)?;
+        let write = match (self.searchable, &self.ocr) {
+            (false, _) => write_redacted(document, &masks, out, &self.options, &masked_strings)?,
+            (true, Some(engine)) => write_searchable(
+                document,
+                &masks,
+                out,
+                &self.options,
+                &masked_strings,
+                Arc::clone(engine),
+            )?,
+            (true, None) => {
+                return Err(Error::Input {
+                    path: document.path().into(),
+                    reason: "a searchable output needs OCR, which is switched off".into(),
+                });
+            }
+        };
         Ok(RedactReport {
             write,
             record: DecisionRecord::from_session(session, mask_pending),

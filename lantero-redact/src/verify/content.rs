@@ -2,6 +2,8 @@
 //! does nothing else.
 
 use super::Findings;
+use super::layer::PLACEMENT_OPS;
+use super::profile::Profile;
 use super::streams::{MAX_STREAM, decoded};
 use super::syntax::{Content, Dict, File, Object, content};
 
@@ -58,7 +60,15 @@ fn pages<'a>(file: &'a File, bytes: &[u8]) -> Vec<Page<'a>> {
 
 /// Each page shows one image and nothing else: one `/XObject` resource, an image, and content
 /// that only places it (`q`, `cm`, `Do`, `Q`). Form XObjects, which can hold text, are refused.
-pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, images: &mut Findings) {
+/// In the searchable profile what follows the placement is the layer, checked by
+/// [`super::layer::text_layer_exact`], and left out here.
+pub(crate) fn page_content(
+    file: &File,
+    bytes: &[u8],
+    profile: Profile,
+    text: &mut Findings,
+    images: &mut Findings,
+) {
     for object in &file.objects {
         if object.dict().and_then(|d| d.name("Subtype")) == Some(b"Form") {
             text.push(format!("object {}: a form XObject", object.id));
@@ -71,6 +81,10 @@ pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, image
             Err(problem) => images.push(format!("page object {id} {problem}")),
         }
         let mut draws = 0;
+        let mut placement = match profile {
+            Profile::ImageOnly => usize::MAX,
+            Profile::Searchable => PLACEMENT_OPS,
+        };
         for stream in &page.streams {
             let content = match stream {
                 Ok(content) => content,
@@ -79,9 +93,11 @@ pub(crate) fn page_content(file: &File, bytes: &[u8], text: &mut Findings, image
                     continue;
                 }
             };
-            draws += content.operators().filter(|op| *op == "Do").count();
-            let mut other: Vec<&str> = content
-                .operators()
+            let operators: Vec<&str> = content.operators().take(placement).collect();
+            placement -= operators.len();
+            draws += operators.iter().filter(|op| **op == "Do").count();
+            let mut other: Vec<&str> = operators
+                .into_iter()
                 .filter(|op| !matches!(*op, "q" | "Q" | "cm" | "Do"))
                 .map(|op| {
                     if KNOWN_OPERATORS.contains(&op) {
@@ -138,8 +154,15 @@ fn is_image(file: &File, object: &Object) -> bool {
 
 /// Page content is exactly `q w 0 0 h 0 0 cm /Name Do Q`, with the page's own size and image
 /// name: no operand other than those numbers and that name, so no string, array, inline image
-/// or comment that could carry text, and no number that could carry digits.
-pub(crate) fn content_operands_plain(file: &File, bytes: &[u8], out: &mut Findings) {
+/// or comment that could carry text, and no number that could carry digits. In the searchable
+/// profile this holds for the first four operators; the layer after them is checked by
+/// [`super::layer::text_layer_exact`].
+pub(crate) fn content_operands_plain(
+    file: &File,
+    bytes: &[u8],
+    profile: Profile,
+    out: &mut Findings,
+) {
     for page in pages(file, bytes) {
         let id = page.id;
         let mut ops = Vec::new();
@@ -153,6 +176,9 @@ pub(crate) fn content_operands_plain(file: &File, bytes: &[u8], out: &mut Findin
                 }
                 Err(_) => out.push(format!("page object {id}: content unreadable")),
             }
+        }
+        if profile == Profile::Searchable {
+            ops.truncate(PLACEMENT_OPS);
         }
         let mut kinds: Vec<&str> = Vec::new();
         for op in &ops {

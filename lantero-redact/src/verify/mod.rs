@@ -25,6 +25,18 @@
 //! | `jpeg_plain`            | JPEG images: one fixed JFIF header, tables, one frame and scan; no APPn, comments or trailing data |
 //! | `masked_strings_absent` | no masked string, on token boundaries, where text can live: strings, names, non-image streams, extracted text |
 //!
+//! With [`Profile::Searchable`] (see [`profile`] for the layer's one shape) the output may
+//! also hold an invisible OCR text layer, and four checks change:
+//!
+//! | check                   | what it demands                                                  |
+//! |-------------------------|------------------------------------------------------------------|
+//! | `no_text_outside_layer` | replaces `no_text_objects`: after the image placement, only the layer; no form XObjects |
+//! | `text_layer_exact`      | each page's one content stream ends in nothing or one `BT 3 Tr (/F1 S Tf Z Tz 1 0 0 1 X Y Tm <…> Tj)+ ET` within the page, WinAnsi words of the layer's chars |
+//! | `extractable_text_is_layer` | replaces `no_extractable_text`: PDFium reads exactly the layer's chars, one invisible text object per word |
+//! | `only_layer_font`       | replaces `no_fonts`: one font, the profile's unembedded Helvetica, named `/F1` on every page; no font files, descriptors, ToUnicode or Type 3 |
+//!
+//! and `masked_strings_absent` also searches each page's layer, its words joined by spaces.
+//!
 //! Every inflation is bounded (an image by its declared pixels, any other stream by a few MB),
 //! so a Flate bomb is a finding, never an allocation. No finding repeats a masked string.
 //!
@@ -42,11 +54,13 @@
 mod content;
 mod images;
 mod jpeg;
+mod layer;
 mod layout;
 mod lexer;
 mod object;
+pub mod profile;
 mod reopen;
-mod search;
+pub(crate) mod search;
 mod streams;
 mod structure;
 mod syntax;
@@ -56,6 +70,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
+pub use profile::Profile;
 
 /// The producer named in the document information of every output, the one entry the
 /// verifier allows there. The verifier owns the output profile; the writer follows it.
@@ -86,6 +101,9 @@ pub struct Report {
     pub pages: u32,
     /// Size of the file in bytes.
     pub bytes: u64,
+    /// The output profile the file was checked against.
+    #[serde(default)]
+    pub profile: Profile,
     /// Every check, in a fixed order.
     pub checks: Vec<Check>,
 }
@@ -111,10 +129,30 @@ impl Report {
     }
 }
 
-/// Runs every check on `path`, looking also for `masked_strings`. Returns the full report,
-/// passed or not; fails only when the file cannot be read or PDFium cannot be loaded.
+/// Runs every check of the image-only profile on `path`, looking also for `masked_strings`.
+/// Returns the full report, passed or not; fails only when the file cannot be read or PDFium
+/// cannot be loaded.
 pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Report> {
+    inspect_as(path, masked_strings, Profile::ImageOnly)
+}
+
+/// As [`inspect`], against `profile`: a searchable output passes only with
+/// [`Profile::Searchable`], and any text layer but the one that profile allows fails.
+///
+/// ```no_run
+/// use lantero_redact::verify::{Profile, inspect_as};
+///
+/// let report = inspect_as("sökbar.pdf", &["Anna Svensson".to_string()], Profile::Searchable)?;
+/// assert!(report.check("text_layer_exact").is_some());
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+pub fn inspect_as(
+    path: impl AsRef<Path>,
+    masked_strings: &[String],
+    profile: Profile,
+) -> Result<Report> {
     let path = path.as_ref();
+    let searchable = profile == Profile::Searchable;
     let bytes = std::fs::read(path).map_err(|err| Error::Input {
         path: path.into(),
         reason: format!("cannot read the file to verify: {err}"),
@@ -172,27 +210,61 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
             ..reopen::Seen::default()
         }
     } else {
-        reopen::reopen(path)?
+        reopen::reopen(path, profile)?
     };
     add("pdfium_opens", seen.opens.clone());
     add("single_revision", run(structure::single_revision));
     add("xref_exact", run(layout::xref_exact));
     add("all_objects_reachable", run(layout::all_objects_reachable));
     add("no_object_streams", run(structure::no_object_streams));
-    add("only_known_keys", run(structure::only_known_keys));
+    let mut keys = Findings::new();
+    structure::only_known_keys(&file, profile, &mut keys);
+    add("only_known_keys", unread(keys));
     add("filters_plain", run(streams::filters_plain));
     add("streams_exact", unread(exact));
     let (mut text, mut images) = (Findings::new(), seen.images.clone());
-    content::page_content(&file, &bytes, &mut text, &mut images);
-    add("no_text_objects", unread(text));
+    content::page_content(&file, &bytes, profile, &mut text, &mut images);
+    let mut layers = layer::Layers::new();
+    if searchable {
+        add("no_text_outside_layer", unread(text));
+        let mut shape = Findings::new();
+        layers = layer::text_layer_exact(&file, &bytes, &mut shape);
+        add("text_layer_exact", unread(shape));
+    } else {
+        add("no_text_objects", unread(text));
+    }
     let mut operands = Findings::new();
-    content::content_operands_plain(&file, &bytes, &mut operands);
+    content::content_operands_plain(&file, &bytes, profile, &mut operands);
     add("content_operands_plain", unread(operands));
-    add("no_extractable_text", seen.extractable_text.clone());
+    if searchable {
+        let mut extracted = seen.extractable_text.clone();
+        if seen.opens.is_empty() {
+            layer::extractable_text_is_layer(
+                &layers,
+                &seen.page_texts,
+                &seen.text_objects,
+                &mut extracted,
+            );
+        }
+        add("extractable_text_is_layer", unread(extracted));
+    } else {
+        add("no_extractable_text", seen.extractable_text.clone());
+    }
     for (name, family) in structure::FORBIDDEN {
         let mut found = Findings::new();
-        structure::forbidden(&file, family, &mut found);
-        found.extend(match *name {
+        let name = match (*name, searchable) {
+            ("no_fonts", true) => {
+                layer::only_layer_font(&file, &mut found);
+                let family: Vec<&str> = family.iter().copied().filter(|f| *f != "Font").collect();
+                structure::forbidden(&file, profile, &family, &mut found);
+                "only_layer_font"
+            }
+            _ => {
+                structure::forbidden(&file, profile, family, &mut found);
+                name
+            }
+        };
+        found.extend(match name {
             "no_annotations" => seen.annotations.clone(),
             "no_form_fields" => seen.forms.clone(),
             "no_attachments" => seen.attachments.clone(),
@@ -202,7 +274,7 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         add(name, unread(found));
     }
     let mut info = seen.info.clone();
-    structure::info_minimal(&file, &mut info);
+    structure::info_minimal(&file, profile, &mut info);
     add("info_minimal", unread(info));
     add("one_image_per_page", unread(images));
     let mut image_data = Findings::new();
@@ -217,6 +289,8 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
             &file,
             &bytes,
             &seen.text,
+            &layers,
+            profile,
             masked_strings,
         )),
     );
@@ -225,6 +299,7 @@ pub fn inspect(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Repo
         path: path.into(),
         pages: seen.pages,
         bytes: bytes.len() as u64,
+        profile,
         checks,
     })
 }
@@ -255,7 +330,16 @@ fn scrub(detail: &str, masked: &[String]) -> String {
 
 /// Like [`inspect`], but any failed check is an [`Error::Verification`] listing them all.
 pub fn verify(path: impl AsRef<Path>, masked_strings: &[String]) -> Result<Report> {
-    let report = inspect(path.as_ref(), masked_strings)?;
+    verify_as(path, masked_strings, Profile::ImageOnly)
+}
+
+/// Like [`inspect_as`], but any failed check is an [`Error::Verification`] listing them all.
+pub fn verify_as(
+    path: impl AsRef<Path>,
+    masked_strings: &[String],
+    profile: Profile,
+) -> Result<Report> {
+    let report = inspect_as(path.as_ref(), masked_strings, profile)?;
     if report.passed() {
         Ok(report)
     } else {

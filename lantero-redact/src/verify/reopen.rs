@@ -2,10 +2,14 @@
 
 use std::path::Path;
 
-use pdfium_render::prelude::{PdfDocumentMetadataTagType, PdfPageObjectType, PdfPageObjectsCommon};
+use pdfium_render::prelude::{
+    PdfDocumentMetadataTagType, PdfPageObject, PdfPageObjectType, PdfPageObjectsCommon,
+    PdfPageTextRenderMode,
+};
 
 use super::Findings;
 use super::PRODUCER;
+use super::profile::Profile;
 use crate::Result;
 use crate::pdfium::{pdf_error, pdfium};
 
@@ -14,6 +18,10 @@ use crate::pdfium::{pdf_error, pdfium};
 pub(crate) struct Seen {
     pub(crate) pages: u32,
     pub(crate) text: String,
+    /// The text of each page (searchable profile).
+    pub(crate) page_texts: Vec<String>,
+    /// Per page: text objects, and how many of them are not invisible (searchable profile).
+    pub(crate) text_objects: Vec<(usize, usize)>,
     pub(crate) opens: Findings,
     pub(crate) extractable_text: Findings,
     pub(crate) images: Findings,
@@ -25,8 +33,9 @@ pub(crate) struct Seen {
 }
 
 /// Opens `path` with PDFium and looks at every page. Only a missing PDFium is an error; a file
-/// PDFium cannot open is a finding.
-pub(crate) fn reopen(path: &Path) -> Result<Seen> {
+/// PDFium cannot open is a finding. In the searchable profile a page holds its image and then
+/// text objects, and its text is kept to be compared with the layer.
+pub(crate) fn reopen(path: &Path, profile: Profile) -> Result<Seen> {
     let pdfium = pdfium()?;
     let mut seen = Seen::default();
     let document = match pdfium.load_pdf_from_file(path, None) {
@@ -41,11 +50,39 @@ pub(crate) fn reopen(path: &Path) -> Result<Seen> {
         seen.pages += 1;
         let objects = page.objects();
         let kinds: Vec<PdfPageObjectType> = objects.iter().map(|o| o.object_type()).collect();
-        if kinds != [PdfPageObjectType::Image] {
-            seen.images
-                .push(format!("page {number} holds {kinds:?}, not one image"));
+        let text_objects = kinds
+            .iter()
+            .skip(1)
+            .filter(|k| **k == PdfPageObjectType::Text);
+        let layer = match profile {
+            Profile::ImageOnly => 0,
+            Profile::Searchable => text_objects.count(),
+        };
+        if kinds.first() != Some(&PdfPageObjectType::Image) || kinds.len() != 1 + layer {
+            seen.images.push(format!(
+                "page {number} holds {kinds:?}, not one image{}",
+                if layer > 0 { " and the text layer" } else { "" }
+            ));
+        }
+        if profile == Profile::Searchable {
+            let visible = objects
+                .iter()
+                .filter(|o| match o {
+                    PdfPageObject::Text(text) => {
+                        text.render_mode() != PdfPageTextRenderMode::Invisible
+                    }
+                    _ => false,
+                })
+                .count();
+            seen.text_objects.push((layer, visible));
         }
         match page.text() {
+            Ok(text) if profile == Profile::Searchable => {
+                let all = text.all();
+                seen.text.push_str(&all);
+                seen.text.push('\n');
+                seen.page_texts.push(all);
+            }
             Ok(text) => {
                 let chars = text.chars().len();
                 if chars > 0 {
@@ -54,9 +91,11 @@ pub(crate) fn reopen(path: &Path) -> Result<Seen> {
                     seen.text.push_str(&text.all());
                 }
             }
-            Err(err) => seen
-                .extractable_text
-                .push(format!("page {number}: text unreadable: {err:?}")),
+            Err(err) => {
+                seen.page_texts.push(String::new());
+                seen.extractable_text
+                    .push(format!("page {number}: text unreadable: {err:?}"))
+            }
         }
         let annotations = page.annotations().len();
         if annotations > 0 {

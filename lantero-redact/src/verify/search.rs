@@ -14,6 +14,7 @@
 
 use super::layout::stray_comments;
 use super::lexer::Lexer;
+use super::profile::{LAYER_NAMES, LAYER_OPERATORS, Profile};
 use super::streams::{MAX_STREAM, decoded};
 use super::syntax::{File, Object, content};
 
@@ -71,6 +72,27 @@ pub(crate) fn folded(text: &str) -> Vec<char> {
     text.chars().map(fold).collect()
 }
 
+/// Masked strings as searched in a text layer: folded, whitespace runs as single spaces (the
+/// layer's words are joined by one space), empty ones dropped.
+pub(crate) fn layer_needles(masked: &[String]) -> Vec<Vec<char>> {
+    masked
+        .iter()
+        .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|m| !m.is_empty())
+        .map(|m| folded(&m))
+        .collect()
+}
+
+/// The first place in `text` (a layer's words joined by spaces) where one of `needles`
+/// stands on token boundaries: its start and length in chars.
+pub(crate) fn first_in_layer(text: &str, needles: &[Vec<char>]) -> Option<(usize, usize)> {
+    let hay = folded(text);
+    needles
+        .iter()
+        .filter_map(|needle| find_bounded(&hay, needle).map(|at| (at, needle.len())))
+        .min()
+}
+
 /// The texts `bytes` can be read as, folded.
 fn readings(bytes: &[u8]) -> Vec<Vec<char>> {
     let mut found = vec![bytes.iter().map(|&b| fold(char::from(b))).collect()];
@@ -101,17 +123,22 @@ fn readings(bytes: &[u8]) -> Vec<Vec<char>> {
     found
 }
 
-/// Strings and names in `object`, nested ones included, except the writer's vocabulary.
-fn texts_of(object: &Object, out: &mut Vec<Vec<u8>>) {
-    let vocabulary = |name: &[u8]| VOCABULARY.iter().any(|v| v.as_bytes() == name);
+/// Strings and names in `object`, nested ones included, except the writer's vocabulary (and
+/// in the searchable profile the layer's).
+fn texts_of(object: &Object, profile: Profile, out: &mut Vec<Vec<u8>>) {
+    let layer: &[&str] = match profile {
+        Profile::ImageOnly => &[],
+        Profile::Searchable => LAYER_NAMES,
+    };
+    let vocabulary = |name: &[u8]| VOCABULARY.iter().chain(layer).any(|v| v.as_bytes() == name);
     match object {
         Object::String(bytes) => out.push(bytes.clone()),
         Object::Name(name) if !vocabulary(name) => out.push(name.clone()),
-        Object::Array(items) => items.iter().for_each(|item| texts_of(item, out)),
+        Object::Array(items) => items.iter().for_each(|item| texts_of(item, profile, out)),
         Object::Dict(dict) => {
             for (key, value) in &dict.0 {
-                texts_of(&Object::Name(key.clone()), out);
-                texts_of(value, out);
+                texts_of(&Object::Name(key.clone()), profile, out);
+                texts_of(value, profile, out);
             }
         }
         _ => {}
@@ -121,15 +148,22 @@ fn texts_of(object: &Object, out: &mut Vec<Vec<u8>>) {
 /// Where text can lie in a decoded stream. A stream that reads as page content gives its
 /// strings, names, operator words and comments; any other is searched whole, together with
 /// every string and name a lenient scan finds in it.
-fn stream_texts(data: &[u8]) -> Vec<Vec<u8>> {
+fn stream_texts(data: &[u8], profile: Profile) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     if let Ok(read) = content(data)
         && !read.operators().any(|op| op == "BI")
     {
+        let layer: &[&str] = match profile {
+            Profile::ImageOnly => &[],
+            Profile::Searchable => LAYER_OPERATORS,
+        };
         let mut words = Vec::new();
         for op in &read.ops {
-            op.operands.iter().for_each(|o| texts_of(o, &mut out));
-            if !matches!(op.operator.as_str(), "q" | "Q" | "cm" | "Do") {
+            op.operands
+                .iter()
+                .for_each(|o| texts_of(o, profile, &mut out));
+            let operator = op.operator.as_str();
+            if !matches!(operator, "q" | "Q" | "cm" | "Do") && !layer.contains(&operator) {
                 words.push(op.operator.as_str());
             }
         }
@@ -159,13 +193,17 @@ fn stream_texts(data: &[u8]) -> Vec<Vec<u8>> {
     out
 }
 
-/// The masked strings found, each as "a masked string (N chars) in the PLACE".
+/// The masked strings found, each as "a masked string (N chars) in the PLACE". `layer` holds
+/// the words of each page's text layer (searchable profile), searched as joined by spaces.
 pub(crate) fn masked_strings(
     file: &File,
     bytes: &[u8],
     extracted_text: &str,
+    layer: &[Vec<String>],
+    profile: Profile,
     masked: &[String],
 ) -> Vec<String> {
+    let masked_raw = masked;
     let masked: Vec<(usize, Vec<char>)> = masked
         .iter()
         .map(|m| m.trim())
@@ -179,10 +217,10 @@ pub(crate) fn masked_strings(
         vec![("extracted text".into(), vec![folded(extracted_text)])];
     let mut syntax = Vec::new();
     for object in &file.objects {
-        texts_of(&object.value, &mut syntax);
+        texts_of(&object.value, profile, &mut syntax);
     }
     for trailer in &file.trailers {
-        texts_of(&Object::Dict(trailer.clone()), &mut syntax);
+        texts_of(&Object::Dict(trailer.clone()), profile, &mut syntax);
     }
     syntax.extend(
         stray_comments(file, bytes)
@@ -201,13 +239,22 @@ pub(crate) fn masked_strings(
             continue;
         }
         let data = decoded(dict, &bytes[range], MAX_STREAM);
-        let texts = stream_texts(&data);
+        let texts = stream_texts(&data, profile);
         places.push((
             format!("stream of object {}", object.id),
             texts.iter().flat_map(|text| readings(text)).collect(),
         ));
     }
     let mut found = Vec::new();
+    let needles = layer_needles(masked_raw);
+    for (number, words) in layer.iter().enumerate() {
+        if first_in_layer(&words.join(" "), &needles).is_some() {
+            found.push(format!(
+                "a masked string in the text layer of page {}",
+                number + 1
+            ));
+        }
+    }
     for (place, texts) in &places {
         for (chars, needle) in &masked {
             if texts
@@ -276,7 +323,8 @@ mod tests {
         pdf.extend_from_slice(b"3 0 obj << /Title <0041006E006E0061> /K /Ev#61 >> endobj\n");
         pdf.extend_from_slice(b"4 0 obj << /Length 30 >> stream\n<x:a>12</x:a> <4142> (Ab\\051 %c\nendstream endobj\n");
         let file = parse(&pdf).unwrap();
-        let masked = |s: &str| masked_strings(&file, &pdf, "", &[s.to_string()]);
+        let masked =
+            |s: &str| masked_strings(&file, &pdf, "", &[], Profile::ImageOnly, &[s.to_string()]);
         assert_eq!(
             masked("anna svensson"),
             vec!["a masked string (13 chars) in the stream of object 1"]
@@ -292,8 +340,10 @@ mod tests {
 
     #[test]
     fn page_content_is_searched_in_its_strings_words_and_comments_not_its_numbers() {
-        let texts =
-            stream_texts(b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ");
+        let texts = stream_texts(
+            b"q 612 0 0 792 0 0 cm /Im0 Do Q Anna Svensson % Ab\n[(I) 12 (D)] TJ",
+            Profile::ImageOnly,
+        );
         let has = |text: &str| {
             texts
                 .iter()

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use super::Findings;
 use super::PRODUCER;
+use super::profile::{LAYER_KEYS, Profile};
 use super::syntax::{File, Object};
 
 /// Every key an image-only output may use. Anything else (a `/PieceInfo`, a `/StructTreeRoot`
@@ -105,30 +106,38 @@ const INFO_KEYS: &[&str] = &[
 
 /// Calls `visit(object id, key, value, is_resource_name)` for every dictionary entry in the
 /// file, nested ones and the trailers (object id 0) included. Entries of an `/XObject` resource
-/// dictionary are resource names chosen by the writer, not keys, and are flagged as such.
-fn each_entry(file: &File, mut visit: impl FnMut(u32, &[u8], &Object, bool)) {
+/// dictionary (and in the searchable profile of a `/Font` one) are resource names chosen by the
+/// writer, not keys, and are flagged as such.
+fn each_entry(file: &File, profile: Profile, mut visit: impl FnMut(u32, &[u8], &Object, bool)) {
     fn walk(
         id: u32,
         object: &Object,
         resources: bool,
+        named: &[&[u8]],
         visit: &mut impl FnMut(u32, &[u8], &Object, bool),
     ) {
         match object {
             Object::Dict(dict) => {
                 for (key, value) in &dict.0 {
                     visit(id, key, value, resources);
-                    walk(id, value, key == b"XObject", visit);
+                    walk(id, value, named.contains(&key.as_slice()), named, visit);
                 }
             }
-            Object::Array(items) => items.iter().for_each(|item| walk(id, item, false, visit)),
+            Object::Array(items) => items
+                .iter()
+                .for_each(|item| walk(id, item, false, named, visit)),
             _ => {}
         }
     }
+    let named: &[&[u8]] = match profile {
+        Profile::ImageOnly => &[b"XObject"],
+        Profile::Searchable => &[b"XObject", b"Font"],
+    };
     for object in &file.objects {
-        walk(object.id, &object.value, false, &mut visit);
+        walk(object.id, &object.value, false, named, &mut visit);
     }
     for trailer in &file.trailers {
-        walk(0, &Object::Dict(trailer.clone()), false, &mut visit);
+        walk(0, &Object::Dict(trailer.clone()), false, named, &mut visit);
     }
 }
 
@@ -171,17 +180,22 @@ pub(crate) fn no_object_streams(file: &File, out: &mut Findings) {
 }
 
 /// Every key the output may hold is known; report the others.
-pub(crate) fn only_known_keys(file: &File, out: &mut Findings) {
-    each_entry(file, |id, key, _, resource_name| {
-        if !resource_name && !KNOWN_KEYS.iter().any(|k| k.as_bytes() == key) {
+pub(crate) fn only_known_keys(file: &File, profile: Profile, out: &mut Findings) {
+    let layer: &[&str] = match profile {
+        Profile::ImageOnly => &[],
+        Profile::Searchable => LAYER_KEYS,
+    };
+    each_entry(file, profile, |id, key, _, resource_name| {
+        let known = |k: &&str| k.as_bytes() == key;
+        if !resource_name && !KNOWN_KEYS.iter().any(known) && !layer.iter().any(known) {
             out.push(format!("object {id}: unexpected key /{}", name(key)));
         }
     });
 }
 
 /// Reports keys, `/Type`s and `/Subtype`s from one forbidden family.
-pub(crate) fn forbidden(file: &File, family: &[&str], out: &mut Findings) {
-    each_entry(file, |id, key, value, resource_name| {
+pub(crate) fn forbidden(file: &File, profile: Profile, family: &[&str], out: &mut Findings) {
+    each_entry(file, profile, |id, key, value, resource_name| {
         if resource_name {
             return;
         }
@@ -198,7 +212,7 @@ pub(crate) fn forbidden(file: &File, family: &[&str], out: &mut Findings) {
 
 /// The document information holds only `/Producer (Lantero)`, and no other dictionary looks
 /// like document information.
-pub(crate) fn info_minimal(file: &File, out: &mut Findings) {
+pub(crate) fn info_minimal(file: &File, profile: Profile, out: &mut Findings) {
     for trailer in &file.trailers {
         let Some(info) = trailer.get("Info") else {
             continue;
@@ -216,7 +230,7 @@ pub(crate) fn info_minimal(file: &File, out: &mut Findings) {
             _ => out.push("the document information is not a dictionary".into()),
         }
     }
-    each_entry(file, |id, key, _, resource_name| {
+    each_entry(file, profile, |id, key, _, resource_name| {
         if !resource_name && INFO_KEYS.iter().any(|k| k.as_bytes() == key) {
             out.push(format!("object {id}: /{}", name(key)));
         }

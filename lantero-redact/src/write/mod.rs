@@ -14,10 +14,13 @@
 
 mod builder;
 mod image_pdf;
+mod layer_ocr;
+mod pages;
 pub mod part;
+mod text_layer;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,11 +28,14 @@ pub use crate::verify::PRODUCER;
 pub use builder::PdfBuilder;
 pub use image_pdf::ImagePdfWriter;
 pub use part::{PartFile, remove_live_parts, sweep_stale_parts};
+pub use text_layer::{LayerWord, TextLayer};
 
 use crate::document::{Document, SourceKind};
-use crate::render::{Capture, Encoding, Mask, RenderOptions, capture, encode, paint, short_bitmap};
-use crate::verify::{self, Report};
+use crate::ocr::OcrEngine;
+use crate::render::{Encoding, Mask, RenderOptions};
+use crate::verify::{self, Profile, Report};
 use crate::{Error, Result};
+use pages::{Target, write_pages};
 
 /// What was written for one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +52,13 @@ pub struct PageReport {
     pub bytes: usize,
     /// Masks painted on the page.
     pub masks: usize,
+    /// Words in the page's invisible text layer (searchable outputs; 0 otherwise).
+    #[serde(default)]
+    pub layer_words: usize,
+    /// Words OCR read on the redacted page but left out of the layer because they spell a
+    /// masked string (shown unmasked elsewhere on the page).
+    #[serde(default)]
+    pub withheld_words: usize,
 }
 
 /// What [`write_redacted`] wrote.
@@ -92,7 +105,52 @@ pub fn write_redacted(
     options: &RenderOptions,
     masked_strings: &[String],
 ) -> Result<WriteReport> {
+    write(document, masks, out, options, masked_strings, None)
+}
+
+/// As [`write_redacted`], with an invisible text layer on every page
+/// ([`Profile::Searchable`]): `engine` reads each page image *after* its masks are painted,
+/// so nothing masked can be read into the layer, and any word run that spells one of
+/// `masked_strings` is left out. The verifier checks the layer's shape and that it holds none
+/// of them.
+///
+/// ```no_run
+/// use std::sync::Arc;
+/// use lantero_redact::document::Document;
+/// use lantero_redact::ocr::Tesseract;
+/// use lantero_redact::render::RenderOptions;
+/// use lantero_redact::write::write_searchable;
+///
+/// let document = Document::open("beslut.pdf")?;
+/// let report = write_searchable(&document, &[], "sökbar.pdf".as_ref(), &RenderOptions::default(),
+///     &[], Arc::new(Tesseract::new()))?;
+/// println!("{} words in the layer", report.pages.iter().map(|p| p.layer_words).sum::<usize>());
+/// # Ok::<(), lantero_redact::Error>(())
+/// ```
+pub fn write_searchable(
+    document: &Document,
+    masks: &[Mask],
+    out: &Path,
+    options: &RenderOptions,
+    masked_strings: &[String],
+    engine: Arc<dyn OcrEngine>,
+) -> Result<WriteReport> {
+    write(document, masks, out, options, masked_strings, Some(engine))
+}
+
+fn write(
+    document: &Document,
+    masks: &[Mask],
+    out: &Path,
+    options: &RenderOptions,
+    masked_strings: &[String],
+    layer: Option<Arc<dyn OcrEngine>>,
+) -> Result<WriteReport> {
     check_masks(document, masks)?;
+    let profile = match layer {
+        Some(_) => Profile::Searchable,
+        None => Profile::ImageOnly,
+    };
     if document.kind() == SourceKind::Text {
         return Err(Error::Input {
             path: document.path().into(),
@@ -118,14 +176,19 @@ pub fn write_redacted(
             folder.display()
         ))
     })?;
-    let written = write_pages(document, masks, options, temp.as_file()).and_then(|pages| {
+    let target = Target {
+        file: temp.as_file(),
+        layer,
+        masked_strings,
+    };
+    let written = write_pages(document, masks, options, &target).and_then(|pages| {
         temp.as_file()
             .sync_all()
             .map_err(|err| output_error(err.to_string()))?;
         Ok(pages)
     });
     let result = written.and_then(|pages| {
-        let verification = verify::inspect(temp.path(), masked_strings)?;
+        let verification = verify::inspect_as(temp.path(), masked_strings, profile)?;
         let mut problems = verification.problems();
         if verification.pages as usize != document.pages().len() {
             problems.push(format!(
@@ -200,73 +263,4 @@ fn check_masks(document: &Document, masks: &[Mask]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Renders on this thread and masks, encodes and writes on another, one page apart.
-fn write_pages(
-    document: &Document,
-    masks: &[Mask],
-    options: &RenderOptions,
-    file: &std::fs::File,
-) -> Result<Vec<PageReport>> {
-    let path = document.path();
-    let count = document.pages().len() as u32;
-    let (sender, receiver) = mpsc::sync_channel::<Capture>(1);
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> Result<Vec<PageReport>> {
-            let io = |err: std::io::Error| Error::Pdf {
-                path: path.into(),
-                reason: format!("writing the redacted PDF failed: {err}"),
-            };
-            let mut pdf = ImagePdfWriter::new(std::io::BufWriter::new(file), count).map_err(io)?;
-            let mut reports = Vec::with_capacity(count as usize);
-            for (page, captured) in document.pages().iter().zip(receiver.iter()) {
-                let mut raster = captured
-                    .into_raster(Some(options.colour_rule()))
-                    .ok_or_else(|| short_bitmap(document, page.number()))?;
-                let painted = paint(
-                    &mut raster,
-                    page,
-                    masks.iter().filter(|m| m.page == page.number()),
-                    options,
-                );
-                let image = encode(&raster, options).map_err(io)?;
-                pdf.add_page((page.width(), page.height()), &image)
-                    .map_err(io)?;
-                reports.push(PageReport {
-                    number: page.number(),
-                    width_px: image.width,
-                    height_px: image.height,
-                    encoding: image.encoding,
-                    bytes: image.data.len(),
-                    masks: painted,
-                });
-            }
-            pdf.finish().map_err(io)?;
-            Ok(reports)
-        });
-        let mut rendered = Ok(());
-        for number in 1..=count {
-            match capture(document, number, options.dpi) {
-                // A closed channel means the writer stopped with an error, reported below.
-                Ok(captured) => {
-                    if sender.send(captured).is_err() {
-                        break;
-                    }
-                }
-                Err(err) => {
-                    rendered = Err(err);
-                    break;
-                }
-            }
-        }
-        drop(sender);
-        let written = writer.join().unwrap_or_else(|_| {
-            Err(Error::Pdf {
-                path: path.into(),
-                reason: "the page writer stopped unexpectedly".into(),
-            })
-        });
-        rendered.and(written)
-    })
 }

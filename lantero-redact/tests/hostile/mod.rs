@@ -3,14 +3,17 @@
 //! is made here from the writer's own bytes, so it tracks the writer, and names the checks
 //! that must fail on it.
 
+mod layer;
 mod parts;
 
+pub use layer::{layer_fixtures, searchable_written};
 pub use parts::Parts;
 use parts::{flate_bomb, stream, with_segment, zlib};
 
 use lantero_redact::render::{
     EncodedImage, Encoding, GreyLevels, Pixels, Raster, RenderOptions, encode,
 };
+use lantero_redact::verify::Profile;
 use lantero_redact::write::ImagePdfWriter;
 
 /// One hostile file and the checks that must fail on it.
@@ -19,6 +22,8 @@ pub struct Fixture {
     pub bytes: Vec<u8>,
     pub masked: Vec<String>,
     pub fails: Vec<&'static str>,
+    /// The profile the file is checked against.
+    pub profile: Profile,
 }
 
 /// Pixels inflate to 100 bytes of white: a 10×10 page image in 8-bit grey.
@@ -70,6 +75,7 @@ pub fn fixtures() -> Vec<Fixture> {
             bytes: parts.assemble(),
             masked: masked.iter().map(|s| s.to_string()).collect(),
             fails: fails.to_vec(),
+            profile: Profile::ImageOnly,
         });
     };
     let unreachable = [
@@ -99,6 +105,7 @@ pub fn fixtures() -> Vec<Fixture> {
         bytes: parts.assemble_with(|id, at| if id == 1 { header + 2 } else { at }),
         masked: vec![],
         fails: vec!["xref_exact", "no_comments"],
+        profile: Profile::ImageOnly,
     });
 
     let mut add = |name, parts: Parts, masked: &[&str], fails: &[&'static str]| {
@@ -107,6 +114,7 @@ pub fn fixtures() -> Vec<Fixture> {
             bytes: parts.assemble(),
             masked: masked.iter().map(|s| s.to_string()).collect(),
             fails: fails.to_vec(),
+            profile: Profile::ImageOnly,
         });
     };
     let mut parts = base();
@@ -240,5 +248,6 @@ pub fn fixtures() -> Vec<Fixture> {
         &[],
         &["streams_exact"],
     );
+    list.extend(layer_fixtures());
     list
 }

@@ -24,10 +24,19 @@ class Redactor:
     """The configured pipeline; every call runs without the GIL."""
 
     def __init__(
-        self, detector: Detector | None = None, *, ocr: bool = True, options: dict[str, Any] | None = None
-    ) -> None: ...
+        self,
+        detector: Detector | None = None,
+        *,
+        ocr: bool = True,
+        options: dict[str, Any] | None = None,
+        searchable: bool = False,
+    ) -> None:
+        """``searchable=True``: every output gets an invisible text layer read by OCR off the
+        redacted pages, checked by the verifier to hold no masked string."""
     @property
     def options(self) -> dict[str, Any]: ...
+    @property
+    def searchable(self) -> bool: ...
     def analyze(self, path: str | PathLike[str]) -> Analysis: ...
     def review(self, path: str | PathLike[str]) -> ReviewSession: ...
     def review_request(self, paths: list[str | PathLike[str]]) -> list[ReviewSession]:
@@ -39,8 +48,10 @@ class Redactor:
         session: ReviewSession | None = None,
         *,
         pending: Literal["mask", "release"] = "mask",
+        searchable: bool | None = None,
     ) -> RedactReport:
-        """Writes a verified image-only PDF; raises ``VerificationFailed`` and leaves no file
+        """Writes a verified PDF of page images (with ``searchable``, default the redactor's,
+        and an invisible OCR text layer); raises ``VerificationFailed`` and leaves no file
         when any check fails."""
     def redact_many(
         self,
