@@ -25,6 +25,8 @@ pub struct ReviewArgs {
     min_score: f32,
     #[command(flatten)]
     limits: super::limits::LimitArgs,
+    #[command(flatten)]
+    public: super::public::PublicArgs,
 }
 
 /// Runs `lantero review`.
@@ -34,12 +36,18 @@ pub fn run(args: ReviewArgs) -> CommandResult {
     let detector = configured_detector(&args.entities, args.min_score)?;
     let session = Redactor::new()
         .with_detector(detector)
+        .with_public(args.public.rules()?)
         .review(&args.file)
         .map_err(|err| Failure::from(err).naming(&args.file))?;
     let json = session.to_json()?;
     write_atomically(&args.output, json.as_bytes()).map_err(|f| f.naming(&args.file))?;
+    let released = session
+        .proposals
+        .iter()
+        .filter(|p| p.public.is_some())
+        .count();
     crate::stdout::note!(
-        "{}: {} proposals on {} pages -> {}",
+        "{}: {} proposals on {} pages ({released} public, released in advance) -> {}",
         args.file.display(),
         session.proposals.len(),
         session.pages,

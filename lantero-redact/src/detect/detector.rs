@@ -130,6 +130,7 @@ impl Detector {
                 recognizer: name.to_owned(),
                 reason: c.reason,
                 provisions: Vec::new(),
+                public: None,
             })
             .collect())
     }

@@ -33,7 +33,7 @@ use crate::document::{Document, Limits};
 use crate::ocr::{OcrEngine, Tesseract};
 use crate::record::DecisionRecord;
 use crate::render::{Mask, RenderOptions};
-use crate::resolve::Resolver;
+use crate::resolve::{PageLayout, PublicRules, Resolver};
 use crate::review::ReviewSession;
 use crate::write::{WriteReport, write_redacted};
 use crate::{Error, Result};
@@ -65,7 +65,8 @@ impl Analysis {
         self.document.pages().iter().map(|p| p.text()).collect()
     }
 
-    /// A review session with one pending proposal per finding, tied to the document's hash.
+    /// A review session with one proposal per finding, tied to the document's hash: pending, or
+    /// released in advance where the finding is public ([`Finding::public`]).
     pub fn session(&self) -> ReviewSession {
         let pages = u32::try_from(self.document.pages().len()).unwrap_or(u32::MAX);
         ReviewSession::for_digest(
@@ -101,6 +102,7 @@ pub struct Redactor {
     ocr_cache: Arc<ocr::OcrCache>,
     options: RenderOptions,
     limits: Option<Limits>,
+    public: Arc<PublicRules>,
 }
 
 impl Default for Redactor {
@@ -120,6 +122,7 @@ impl Redactor {
             ocr_cache: Arc::default(),
             options: RenderOptions::default(),
             limits: None,
+            public: Arc::new(PublicRules::new()),
         }
     }
 
@@ -141,6 +144,26 @@ impl Redactor {
         // What another engine read is not what this one would.
         self.ocr_cache = Arc::default();
         self
+    }
+
+    /// Uses these rules for what is public (the organisation profile, officials in role, allow
+    /// and deny lists) instead of the default ([`PublicRules::new`]: officials in role only).
+    ///
+    /// ```
+    /// use lantero_redact::pipeline::Redactor;
+    /// use lantero_redact::resolve::PublicRules;
+    ///
+    /// let redactor = Redactor::new().with_public(PublicRules::new().deny(["Tallbacken"]));
+    /// assert_eq!(redactor.public_rules().denied(), ["Tallbacken"]);
+    /// ```
+    pub fn with_public(mut self, rules: PublicRules) -> Self {
+        self.public = Arc::new(rules);
+        self
+    }
+
+    /// The rules for what is public.
+    pub fn public_rules(&self) -> &PublicRules {
+        &self.public
     }
 
     /// Uses these rendering options.
@@ -184,23 +207,34 @@ impl Redactor {
     }
 
     /// OCRs what `document`'s text layer does not hold (pages without text, images on text
-    /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves.
+    /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves; deny-list
+    /// strings are added and public findings marked by the [`PublicRules`].
     pub fn analyze_document(&self, mut document: Document) -> Result<Analysis> {
         if let Some(engine) = &self.ocr {
             ocr::read_pages(&mut document, engine, &self.ocr_cache)?;
         }
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
-        let findings = self.detector.detect_pages(&texts)?;
+        let mut findings = self.detector.detect_pages(&texts)?;
+        findings.extend(self.public.deny_findings(&texts));
         let mut findings = self.resolver.resolve(&texts, findings);
         for finding in &mut findings {
             if let Some(page) = document.page(finding.page) {
                 finding.boxes = page.boxes_for(finding.start, finding.end);
             }
         }
+        let layouts: Vec<PageLayout<'_>> = document
+            .pages()
+            .iter()
+            .map(|p| PageLayout {
+                text: p.text(),
+                boxes: p.boxes(),
+            })
+            .collect();
+        self.public.mark(&layouts, &mut findings);
         Ok(Analysis { document, findings })
     }
 
-    /// A review session with one pending proposal per finding.
+    /// A review session with one proposal per finding (public ones released in advance).
     pub fn review(&self, path: &Path) -> Result<ReviewSession> {
         Ok(self.analyze_pages(path)?.session())
     }

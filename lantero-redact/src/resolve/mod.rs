@@ -5,7 +5,9 @@
 //! 2. [`propagate_names`]: every detected full name is also found where it recurs — surname
 //!    alone, first name alone, genitive -s, ALL CAPS;
 //! 3. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
-//!    document's context.
+//!    document's context;
+//! 4. [`PublicRules::mark`], once the findings have boxes: the authority's own details,
+//!    officials in role and allowed strings are released by default, with the reason.
 //!
 //! ```
 //! use lantero_redact::detect::Detector;
@@ -18,14 +20,18 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod cells;
 mod overlap;
 mod propagate;
 mod provisions;
+mod public;
 mod repeat;
+mod roles;
 
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
 pub use provisions::attach_provisions;
+pub use public::{PageLayout, PublicRules};
 pub use repeat::propagate_values;
 
 use lantero_core::secrecy::Catalogue;

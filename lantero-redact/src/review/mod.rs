@@ -24,5 +24,5 @@
 mod proposal;
 mod session;
 
-pub use proposal::{Decision, DecisionEvent, Origin, Proposal};
+pub use proposal::{Decision, DecisionEvent, Origin, PRE_DECIDED_BY, Proposal};
 pub use session::{ReviewSession, SCHEMA};
