@@ -71,11 +71,9 @@ pub(super) fn from_toml_str(text: &str, source: &str) -> Result<OrganisationProf
         fail(err.span().map(|s| s.start), reason)
     })?;
     let org = file.organisation;
-    let check = |values: &[Spanned<String>],
-                 what: &str,
-                 min_digits: usize|
-     -> Result<Vec<String>> {
-        values
+    let check =
+        |values: &[Spanned<String>], what: &str, min_digits: usize| -> Result<Vec<String>> {
+            values
             .iter()
             .map(|v| {
                 let value = v.get_ref().trim();
@@ -94,7 +92,7 @@ pub(super) fn from_toml_str(text: &str, source: &str) -> Result<OrganisationProf
                 Ok(value.to_owned())
             })
             .collect()
-    };
+        };
     let name = check(std::slice::from_ref(&org.name), "organisation.name", 0)?.remove(0);
     let organisation_number = match &org.organisation_number {
         Some(v) if !lantero_core::identifiers::is_valid_organisationsnummer(v.get_ref()) => {

@@ -24,8 +24,20 @@ class Redactor:
     """The configured pipeline; every call runs without the GIL."""
 
     def __init__(
-        self, detector: Detector | None = None, *, ocr: bool = True, options: dict[str, Any] | None = None
-    ) -> None: ...
+        self,
+        detector: Detector | None = None,
+        *,
+        ocr: bool = True,
+        options: dict[str, Any] | None = None,
+        profile: str | PathLike[str] | None = None,
+        allow: Sequence[str] = (),
+        deny: Sequence[str] = (),
+        officials: bool = True,
+    ) -> None:
+        """``profile``: an organisation profile (TOML) whose details are released in advance;
+        ``allow``/``deny``: strings always released / always masked; ``officials=False``: do
+        not release officials named in their role. Raises ``LanteroError`` naming the profile
+        file and line when it cannot be read."""
     @property
     def options(self) -> dict[str, Any]: ...
     def analyze(self, path: str | PathLike[str]) -> Analysis: ...
