@@ -222,8 +222,12 @@ impl PublicRules {
         self.same_official_elsewhere(&per_page, findings);
     }
 
-    /// Why `f` is public, and whether it names an official.
+    /// Why `f` is public, and whether it names an official. A finding over several lines (a
+    /// name merged with the e-mail address under it) is public only when each line is.
     fn reason(&self, page: &PageRules, f: &Finding) -> Option<(String, bool)> {
+        if f.text.trim().contains('\n') {
+            return self.reason_per_line(page, f);
+        }
         let inside = |(s, e): (usize, usize)| s <= f.start && f.end <= e;
         if let Some((entry, _)) = page.allow.iter().find(|(_, r)| inside(*r)) {
             return Some((
@@ -267,6 +271,28 @@ impl PublicRules {
                 .map(|r| (r, true));
         }
         None
+    }
+
+    fn reason_per_line(&self, page: &PageRules, f: &Finding) -> Option<(String, bool)> {
+        let (mut reasons, mut official, mut start) = (Vec::new(), false, f.start);
+        for line in f.text.split('\n') {
+            let len = line.chars().count();
+            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+            let text = line.trim();
+            if !text.is_empty() {
+                let part = Finding {
+                    text: text.to_owned(),
+                    start: start + lead,
+                    end: start + lead + text.chars().count(),
+                    ..f.clone()
+                };
+                let (why, is_official) = self.reason(page, &part)?;
+                reasons.push(format!("'{text}': {why}"));
+                official |= is_official;
+            }
+            start += len + 1;
+        }
+        Some((reasons.join("; "), official))
     }
 
     /// An official's full name is public wherever it stands in the document, and so is an

@@ -185,3 +185,42 @@ proptest! {
         prop_assert!(found.iter().all(|f| f.public.is_none()));
     }
 }
+
+#[test]
+fn a_finding_over_lines_is_released_only_when_every_line_is_public() {
+    let rules = PublicRules::new().with_profile(profile());
+    let text = "HR-specialist\nSusanne Bergkvist\nsusanne.bergkvist@alvstrand.se\nHenrik Åberg\n";
+    let merged = |start: usize, end: usize| Finding {
+        id: String::new(),
+        entity: Entity::Person,
+        text: text.chars().skip(start).take(end - start).collect(),
+        page: 1,
+        start,
+        end,
+        boxes: vec![],
+        score: 0.9,
+        recognizer: "ner".into(),
+        reason: "merged".into(),
+        provisions: vec![],
+        public: None,
+    };
+    let mut findings = vec![merged(14, 62), merged(32, 75)];
+    assert_eq!(
+        findings[0].text,
+        "Susanne Bergkvist\nsusanne.bergkvist@alvstrand.se"
+    );
+    assert_eq!(
+        findings[1].text,
+        "susanne.bergkvist@alvstrand.se\nHenrik Åberg"
+    );
+    rules.mark(&[PageLayout::text(text)], &mut findings);
+    assert_eq!(findings[0].entity, Entity::PublicRole);
+    assert!(
+        findings[0]
+            .public
+            .as_deref()
+            .unwrap()
+            .contains("'HR-specialist' på raden över")
+    );
+    assert_eq!(findings[1].public, None);
+}
