@@ -222,11 +222,17 @@ impl PublicRules {
         self.same_official_elsewhere(&per_page, findings);
     }
 
-    /// Why `f` is public, and whether it names an official. A finding over several lines (a
-    /// name merged with the e-mail address under it) is public only when each line is.
+    /// Why `f` is public, and whether it names an official. A finding over several cells (a
+    /// name merged with the e-mail address under it, two signatures side by side) is public
+    /// only when its part in each cell is.
     fn reason(&self, page: &PageRules, f: &Finding) -> Option<(String, bool)> {
-        if f.text.trim().contains('\n') {
-            return self.reason_per_line(page, f);
+        let cells = page
+            .cells
+            .iter()
+            .filter(|c| c.start < f.end && f.start < c.end)
+            .count();
+        if cells > 1 {
+            return self.reason_per_cell(page, f);
         }
         let inside = |(s, e): (usize, usize)| s <= f.start && f.end <= e;
         if let Some((entry, _)) = page.allow.iter().find(|(_, r)| inside(*r)) {
@@ -273,26 +279,26 @@ impl PublicRules {
         None
     }
 
-    fn reason_per_line(&self, page: &PageRules, f: &Finding) -> Option<(String, bool)> {
-        let (mut reasons, mut official, mut start) = (Vec::new(), false, f.start);
-        for line in f.text.split('\n') {
-            let len = line.chars().count();
-            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-            let text = line.trim();
-            if !text.is_empty() {
-                let part = Finding {
-                    text: text.to_owned(),
-                    start: start + lead,
-                    end: start + lead + text.chars().count(),
-                    ..f.clone()
-                };
-                let (why, is_official) = self.reason(page, &part)?;
-                reasons.push(format!("'{text}': {why}"));
-                official |= is_official;
-            }
-            start += len + 1;
+    fn reason_per_cell(&self, page: &PageRules, f: &Finding) -> Option<(String, bool)> {
+        let (mut reasons, mut official) = (Vec::new(), false);
+        for cell in page
+            .cells
+            .iter()
+            .filter(|c| c.start < f.end && f.start < c.end)
+        {
+            let (start, end) = (cell.start.max(f.start), cell.end.min(f.end));
+            let text: String = page.chars[start..end].iter().collect();
+            let part = Finding {
+                text: text.clone(),
+                start,
+                end,
+                ..f.clone()
+            };
+            let (why, is_official) = self.reason(page, &part)?;
+            reasons.push(format!("'{text}': {why}"));
+            official |= is_official;
         }
-        Some((reasons.join("; "), official))
+        (!reasons.is_empty()).then(|| (reasons.join("; "), official))
     }
 
     /// An official's full name is public wherever it stands in the document, and so is an

@@ -223,4 +223,14 @@ fn a_finding_over_lines_is_released_only_when_every_line_is_public() {
             .contains("'HR-specialist' på raden över")
     );
     assert_eq!(findings[1].public, None);
+
+    let minutes = "Ordförande         Justerare\nMargareta Holm     Ali Rezaei\n";
+    let mut both = vec![Finding {
+        text: "Margareta Holm     Ali Rezaei".into(),
+        start: 29,
+        end: 58,
+        ..merged(0, 0)
+    }];
+    PublicRules::new().mark(&[PageLayout::text(minutes)], &mut both);
+    assert_eq!(both[0].entity, Entity::PublicRole);
 }
