@@ -76,6 +76,7 @@ impl From<&lantero_redact::Error> for Failure {
             E::Input { .. }
             | E::UnknownEntity(_)
             | E::Review { .. }
+            | E::Profile { .. }
             | E::Pdf { .. }
             | E::Encrypted { .. }
             | E::Limit { .. } => Self::input(err),

@@ -107,6 +107,16 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// An organisation profile could not be read: not TOML, an unknown key, a bad value.
+    #[error("{source_name}{}: {reason}", .line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Profile {
+        /// The profile file as given.
+        source_name: String,
+        /// The 1-based line the problem is on, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
     // --- named-entity model (ner/) ---
     /// The named-entity model could not be loaded, or inference failed.
     #[error("named-entity model {model}: {reason}")]

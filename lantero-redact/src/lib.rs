@@ -28,6 +28,7 @@ pub mod ner;
 pub mod ocr;
 pub mod pdfium;
 pub mod pipeline;
+pub mod profile;
 pub mod pseudonymize;
 pub mod record;
 pub mod render;

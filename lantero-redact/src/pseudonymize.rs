@@ -15,7 +15,7 @@
 //! let finding = |entity, start, end| Finding {
 //!     id: String::new(), entity, text: text[start..end].into(), page: 1, start, end,
 //!     boxes: vec![], score: 1.0, recognizer: "test".into(), reason: String::new(),
-//!     provisions: vec![],
+//!     provisions: vec![], public: None,
 //! };
 //! let findings = [
 //!     finding(Entity::Person, 0, 15),
@@ -226,6 +226,7 @@ mod tests {
             recognizer: "t".into(),
             reason: String::new(),
             provisions: vec![],
+            public: None,
         }
     }
 

@@ -22,6 +22,7 @@ fn finding(entity: Entity, text: &str, page: u32, provisions: &[&str]) -> Findin
         recognizer: "test".into(),
         reason: "test".into(),
         provisions: provisions.iter().map(|p| p.to_string()).collect(),
+        public: None,
     }
 }
 

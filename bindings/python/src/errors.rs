@@ -274,7 +274,7 @@ pub fn redact_error(err: lantero_redact::Error) -> PyErr {
         E::NativeLibraryNotFound { .. } | E::NativeLibraryLoad { .. } => {
             NativeLibraryError::new_err(message)
         }
-        E::Input { .. } | E::Limit { .. } => InputError::new_err(message),
+        E::Input { .. } | E::Limit { .. } | E::Profile { .. } => InputError::new_err(message),
         E::UnknownEntity(_) => UnknownEntity::new_err(message),
         E::Recognizer { .. } => RecognizerError::new_err(message),
         E::Review { .. } => ReviewError::new_err(message),

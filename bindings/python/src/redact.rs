@@ -9,7 +9,8 @@ use lantero_redact::native::{self, NativeLibrary};
 use lantero_redact::pipeline::{self as core, PendingPolicy};
 use lantero_redact::pseudonymize as pseudo;
 use lantero_redact::render::RenderOptions;
-use lantero_redact::resolve::Resolver;
+use lantero_redact::profile::OrganisationProfile;
+use lantero_redact::resolve::{PublicRules, Resolver};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, parse_name, to_py};
@@ -19,27 +20,45 @@ use crate::review::{DecisionRecord, ReviewSession};
 
 /// The configured pipeline. Cheap to share between threads; every call runs without the GIL.
 ///
-/// ``Redactor(detector=None, *, ocr=True, options=None, searchable=False)``: ``detector``
-/// replaces the built-in one (e.g. with Python recognizers added), ``ocr=False`` leaves pages
-/// without a text layer unread, ``options`` is a dict of rendering options (``dpi``,
-/// ``mask_padding``, ``labels``, ``jpeg_quality``, …), ``searchable=True`` gives every output an
-/// invisible text layer read by OCR off the redacted pages (search and screen readers find the
-/// visible text; the verifier checks the layer holds no masked string).
+/// ``Redactor(detector=None, *, ocr=True, options=None, searchable=False, profile=None,
+/// allow=(), deny=(), officials=True)``: ``detector`` replaces the built-in one (e.g. with
+/// Python recognizers added), ``ocr=False`` leaves pages without a text layer unread,
+/// ``options`` is a dict of rendering options (``dpi``, ``mask_padding``, ``labels``,
+/// ``jpeg_quality``, …), ``searchable=True`` gives every output an invisible text layer read by
+/// OCR off the redacted pages (the verifier checks the layer holds no masked string).
+/// ``profile`` is an organisation profile (TOML file): the authority's own details, bodies and
+/// officials are released in advance, with the reason. ``allow`` strings are always released,
+/// ``deny`` strings always masked wherever they occur; ``officials=False`` proposes officials
+/// named in their role for masking like anyone else.
 #[pyclass(frozen, module = "lantero.redact")]
 pub struct Redactor(core::Redactor);
 
 #[pymethods]
 impl Redactor {
     #[new]
-    #[pyo3(signature = (detector=None, *, ocr=true, options=None, searchable=false))]
+    #[pyo3(signature = (detector=None, *, ocr=true, options=None, searchable=false, profile=None, allow=Vec::new(), deny=Vec::new(), officials=true))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         detector: Option<&Detector>,
         ocr: bool,
         options: Option<&Bound<'_, PyAny>>,
         searchable: bool,
+        profile: Option<PathBuf>,
+        allow: Vec<String>,
+        deny: Vec<String>,
+        officials: bool,
     ) -> PyResult<Self> {
-        let mut redactor = core::Redactor::new().with_searchable(searchable);
+        let mut rules = PublicRules::new()
+            .with_officials(officials)
+            .allow(allow)
+            .deny(deny);
+        if let Some(path) = profile {
+            rules = rules.with_profile(OrganisationProfile::from_path(&path).py()?);
+        }
+        let mut redactor = core::Redactor::new()
+            .with_searchable(searchable)
+            .with_public(rules);
         if let Some(detector) = detector {
             redactor = redactor.with_detector(detector.snapshot(py));
         }
@@ -65,7 +84,8 @@ impl Redactor {
     }
 
     /// Opens a PDF, image or text file, OCRs pages without text and finds what to propose:
-    /// ``{"pages": [page texts], "findings": [...]}``, findings with boxes in PDF points.
+    /// ``{"pages": [page texts], "findings": [...]}``, findings with boxes in PDF points; a
+    /// public finding has ``"public"``: why it is released.
     fn analyze<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
         let (pages, findings) = py
             .detach(|| {
@@ -85,7 +105,8 @@ impl Redactor {
         Ok(out.into_any())
     }
 
-    /// A review session with one pending proposal per finding.
+    /// A review session with one proposal per finding: pending, or released in advance
+    /// (``decision == "rejected"``, ``"public"`` says why) where the finding is public.
     fn review(&self, py: Python<'_>, path: PathBuf) -> PyResult<ReviewSession> {
         py.detach(|| self.0.review(&path))
             .py()

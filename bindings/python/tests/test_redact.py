@@ -159,3 +159,30 @@ def test_redact_many_reports_progress_and_keeps_going_past_a_bad_file(redactor, 
     assert isinstance(results[1], lantero.errors.LanteroError)
     assert not (tmp_path / "b.pdf").exists()
     assert results[2].output.exists()
+
+
+def test_a_profile_releases_the_authoritys_details_and_officials(samples, tmp_path):
+    profile = samples.parent / "profile" / "lillby.toml"
+    redactor = Redactor(ocr=False, profile=profile, deny=["Swedbank"])
+    findings = redactor.analyze(samples / PDF)["findings"]
+    public = {f["text"]: f for f in findings if "public" in f}
+    assert public["Johan Bergström"]["entity"] == "PUBLIC_ROLE"
+    assert "socialsekreterare" in public["Johan Bergström"]["public"]
+    assert "johan.bergstrom@lillby.se" in public and "212000-1124" in public
+    masked = {f["text"] for f in findings if "public" not in f}
+    assert {"Karin Lindqvist", "811218-9876", "150916-0006"} <= masked
+    assert "Swedbank" in masked
+    session = redactor.review(samples / PDF)
+    released = [p for p in session.proposals if "public" in p]
+    assert released and all(p["decision"] == "rejected" for p in released)
+    assert all(p["history"][0]["by"] == "lantero" for p in released)
+    out = tmp_path / "utlamnas.pdf"
+    report = redactor.redact(samples / PDF, out)
+    assert report.record.masks == len(findings) - len(public)
+
+
+def test_a_bad_profile_names_the_file_and_line(tmp_path):
+    bad = tmp_path / "kommun.toml"
+    bad.write_text('[organisation]\nname = "X kommun"\nphone = ["1"]\n')
+    with pytest.raises(lantero.InputError, match=r"kommun\.toml:3: "):
+        Redactor(profile=bad)

@@ -286,6 +286,22 @@ private fun defineTests() {
         }
     }
 
+    test("redaction: an organisation profile releases the municipality's details and officials") {
+        val pdf = File(samples, "beslut-ekonomiskt-bistand.pdf")
+        val profile = File(samples.parentFile, "profile/lillby.toml")
+        val redactor = Redactor.withPublicRules(profile.path, listOf(), listOf("Swedbank"), true)
+        val findings = redactor.analyze(pdf.path).findings
+        val official = findings.first { it.text == "Johan Bergström" }
+        checkEqual(official.entity, "PUBLIC_ROLE", "an official in role")
+        check(official.public?.contains("socialsekreterare") == true) { "the reason names the role: $official" }
+        check(findings.any { it.text == "212000-1124" && it.public != null }) { "the org.nr is released" }
+        check(findings.any { it.text == "Swedbank" && it.entity == "CUSTOM" && it.public == null }) { "deny list masks" }
+        check(findings.filter { it.text == "811218-9876" || it.text == "Karin Lindqvist" }.all { it.public == null }) { "private data stays proposed" }
+        val released = redactor.review(pdf.path).proposals().filter { it.public != null }
+        check(released.isNotEmpty() && released.all { it.decision == Decision.REJECTED && it.history[0].by == "lantero" }) { "released in advance" }
+        expectThrows<RedactException.Input>("a missing profile") { Redactor.withPublicRules("saknas.toml", listOf(), listOf(), true) }
+    }
+
     test("a panic in Rust arrives as a typed Internal error") {
         val e = expectThrows<RiskException.Internal>("panic_for_test") { panicForTest("avsiktlig panik") }
         check(e.message!!.contains("avsiktlig panik")) { "the panic message is kept: ${e.message}" }

@@ -25,6 +25,8 @@ pub struct DetectArgs {
     min_score: f32,
     #[command(flatten)]
     limits: super::limits::LimitArgs,
+    #[command(flatten)]
+    public: super::public::PublicArgs,
 }
 
 /// Output formats.
@@ -49,6 +51,7 @@ pub fn run(args: DetectArgs) -> CommandResult {
     let detector = configured_detector(&args.entities, args.min_score)?;
     let analysis = Redactor::new()
         .with_detector(detector)
+        .with_public(args.public.rules()?)
         .analyze(&args.file)?;
     let findings = &analysis.findings;
     let pages = analysis.document.pages().len();
@@ -67,8 +70,13 @@ pub fn run(args: DetectArgs) -> CommandResult {
         }
         Format::Text => {
             for f in findings {
+                let public = f
+                    .public
+                    .as_ref()
+                    .map(|why| format!("\tpublic: {why}"))
+                    .unwrap_or_default();
                 crate::stdout::outln!(
-                    "{}\tpage {}\t{}..{}\t{}\t{:.2}\t{}\t{}",
+                    "{}\tpage {}\t{}..{}\t{}\t{:.2}\t{}\t{}{public}",
                     f.id,
                     f.page,
                     f.start,

@@ -10,5 +10,6 @@ pub mod eval;
 mod limits;
 mod output;
 pub mod pseudonymize;
+mod public;
 pub mod redact;
 pub mod review;

@@ -29,7 +29,8 @@ pub struct RedactArgs {
     /// batch, the folder to write `<stem>.pdf` for each document in.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
-    /// Apply every proposal.
+    /// Apply every proposal: mask all of them except those released in advance as public
+    /// (the profile's details, officials in role, --allow).
     #[arg(long)]
     accept_all: bool,
     /// Apply the decisions in this review session (see `lantero review`).
@@ -66,6 +67,8 @@ pub struct RedactArgs {
     jobs: Option<usize>,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    public: super::public::PublicArgs,
 }
 
 /// What to do with undecided proposals.
@@ -80,7 +83,8 @@ pub fn run(args: RedactArgs) -> CommandResult {
     args.limits.install()?;
     let redactor = Redactor::new()
         .with_options(render_options(&args)?)
-        .with_searchable(args.searchable);
+        .with_searchable(args.searchable)
+        .with_public(args.public.rules()?);
     let pending = match args.pending {
         Pending::Mask => PendingPolicy::Mask,
         Pending::Release => PendingPolicy::Release,
@@ -111,6 +115,12 @@ pub fn run(args: RedactArgs) -> CommandResult {
     }
     let file = &args.files[0];
     check_output(&args.output, Some("pdf"))?;
+    if args.review.is_some() && args.public.given() {
+        note!(
+            "note: --profile, --allow, --deny and --mask-officials shape the proposals (lantero review); \
+             the decisions in --review are applied as they are"
+        );
+    }
     let request = match &args.review {
         Some(path) => {
             let json = std::fs::read_to_string(path)

@@ -30,6 +30,8 @@ pub struct ReviewArgs {
     min_score: f32,
     #[command(flatten)]
     limits: super::limits::LimitArgs,
+    #[command(flatten)]
+    public: super::public::PublicArgs,
 }
 
 /// Runs `lantero review`.
@@ -43,7 +45,9 @@ pub fn run(args: ReviewArgs) -> CommandResult {
         )));
     }
     let detector = configured_detector(&args.entities, args.min_score)?;
-    let redactor = Redactor::new().with_detector(detector);
+    let redactor = Redactor::new()
+        .with_detector(detector)
+        .with_public(args.public.rules()?);
     if let [file] = args.files.as_slice() {
         let session = redactor
             .review(file)
@@ -51,10 +55,11 @@ pub fn run(args: ReviewArgs) -> CommandResult {
         write_atomically(&args.output, session.to_json()?.as_bytes())
             .map_err(|f| f.naming(file))?;
         crate::stdout::note!(
-            "{}: {} proposals on {} pages -> {}",
+            "{}: {} proposals on {} pages ({} public, released in advance) -> {}",
             file.display(),
             session.proposals.len(),
             session.pages,
+            released(&session),
             args.output.display()
         );
         return Ok(());
@@ -64,10 +69,11 @@ pub fn run(args: ReviewArgs) -> CommandResult {
     write_atomically(&args.output, request.to_json()?.as_bytes())?;
     for (file, session) in args.files.iter().zip(&request.documents) {
         crate::stdout::note!(
-            "{}: {} proposals on {} pages",
+            "{}: {} proposals on {} pages ({} public, released in advance)",
             file.display(),
             session.proposals.len(),
-            session.pages
+            session.pages,
+            released(session)
         );
     }
     crate::stdout::note!(
@@ -76,4 +82,13 @@ pub fn run(args: ReviewArgs) -> CommandResult {
         args.output.display()
     );
     Ok(())
+}
+
+/// How many proposals the public rules released in advance.
+fn released(session: &lantero_redact::review::ReviewSession) -> usize {
+    session
+        .proposals
+        .iter()
+        .filter(|p| p.public.is_some())
+        .count()
 }

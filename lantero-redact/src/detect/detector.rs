@@ -150,6 +150,7 @@ impl Detector {
                 recognizer: name.to_owned(),
                 reason: c.reason,
                 provisions: Vec::new(),
+                public: None,
             })
             .collect())
     }

@@ -85,6 +85,11 @@ entities! {
     Organization => "ORGANIZATION",
     /// Health and other special categories of personal data.
     Health => "HEALTH",
+    /// An official named in their role (handläggare, ordförande, a party's member in minutes):
+    /// public, released by default with the reason.
+    PublicRole => "PUBLIC_ROLE",
+    /// A string on a deny list: masked wherever it occurs.
+    Custom => "CUSTOM",
 }
 
 impl fmt::Display for Entity {

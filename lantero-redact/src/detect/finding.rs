@@ -33,6 +33,11 @@ pub struct Finding {
     pub reason: String,
     /// Candidate secrecy provisions, e.g. `"OSL 26:1"`.
     pub provisions: Vec<String>,
+    /// Why this is public and released by default (the authority's own detail, an official in
+    /// role, an allowed string), in Swedish for the caseworker; `None` when it is proposed for
+    /// masking. See [`PublicRules`](crate::resolve::PublicRules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<String>,
 }
 
 /// Sorts findings in page and reading order (page, start, end).

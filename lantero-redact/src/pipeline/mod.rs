@@ -33,7 +33,7 @@ use crate::document::{Document, Limits};
 use crate::ocr::{OcrEngine, Tesseract};
 use crate::record::DecisionRecord;
 use crate::render::{Mask, RenderOptions};
-use crate::resolve::{RequestDocument, Resolver, propagate_across};
+use crate::resolve::{PageLayout, PublicRules, RequestDocument, Resolver, propagate_across};
 use crate::review::{Request, ReviewSession};
 use crate::write::{WriteReport, write_redacted, write_searchable};
 use crate::{Error, Result};
@@ -82,7 +82,8 @@ impl Analysis {
         self.document.pages().iter().map(|p| p.text()).collect()
     }
 
-    /// A review session with one pending proposal per finding, tied to the document's hash.
+    /// A review session with one proposal per finding, tied to the document's hash: pending, or
+    /// released in advance where the finding is public ([`Finding::public`]).
     pub fn session(&self) -> ReviewSession {
         let pages = u32::try_from(self.document.pages().len()).unwrap_or(u32::MAX);
         ReviewSession::for_digest(
@@ -119,6 +120,7 @@ pub struct Redactor {
     options: RenderOptions,
     limits: Option<Limits>,
     searchable: bool,
+    public: Arc<PublicRules>,
 }
 
 impl Default for Redactor {
@@ -139,6 +141,7 @@ impl Redactor {
             options: RenderOptions::default(),
             limits: None,
             searchable: false,
+            public: Arc::new(PublicRules::new()),
         }
     }
 
@@ -160,6 +163,26 @@ impl Redactor {
         // What another engine read is not what this one would.
         self.ocr_cache = Arc::default();
         self
+    }
+
+    /// Uses these rules for what is public (the organisation profile, officials in role, allow
+    /// and deny lists) instead of the default ([`PublicRules::new`]: officials in role only).
+    ///
+    /// ```
+    /// use lantero_redact::pipeline::Redactor;
+    /// use lantero_redact::resolve::PublicRules;
+    ///
+    /// let redactor = Redactor::new().with_public(PublicRules::new().deny(["Tallbacken"]));
+    /// assert_eq!(redactor.public_rules().denied(), ["Tallbacken"]);
+    /// ```
+    pub fn with_public(mut self, rules: PublicRules) -> Self {
+        self.public = Arc::new(rules);
+        self
+    }
+
+    /// The rules for what is public.
+    pub fn public_rules(&self) -> &PublicRules {
+        &self.public
     }
 
     /// Uses these rendering options.
@@ -223,20 +246,38 @@ impl Redactor {
     }
 
     /// OCRs what `document`'s text layer does not hold (pages without text, images on text
-    /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves.
+    /// pages, text in untrusted fonts; on a pool of workers), then detects and resolves; deny-list
+    /// strings are added and public findings marked by the [`PublicRules`].
     pub fn analyze_document(&self, mut document: Document) -> Result<Analysis> {
         if let Some(engine) = &self.ocr {
             ocr::read_pages(&mut document, engine, &self.ocr_cache)?;
         }
         let texts: Vec<&str> = document.pages().iter().map(|p| p.text()).collect();
-        let findings = self.detector.detect_pages(&texts)?;
+        let mut findings = self.detector.detect_pages(&texts)?;
+        findings.extend(self.public.deny_findings(&texts));
         let findings = self.resolver.resolve(&texts, findings);
         let mut analysis = Analysis { document, findings };
         analysis.locate_findings();
+        self.mark_public(&mut analysis);
         Ok(analysis)
     }
 
-    /// A review session with one pending proposal per finding.
+    /// Marks what the public rules release (the authority's own details, officials in role,
+    /// allowed strings); needs the findings' boxes, to see lines and table cells.
+    fn mark_public(&self, analysis: &mut Analysis) {
+        let layouts: Vec<PageLayout<'_>> = analysis
+            .document
+            .pages()
+            .iter()
+            .map(|p| PageLayout {
+                text: p.text(),
+                boxes: p.boxes(),
+            })
+            .collect();
+        self.public.mark(&layouts, &mut analysis.findings);
+    }
+
+    /// A review session with one proposal per finding (public ones released in advance).
     pub fn review(&self, path: &Path) -> Result<ReviewSession> {
         Ok(self.analyze_pages(path)?.session())
     }

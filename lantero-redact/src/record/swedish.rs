@@ -98,6 +98,8 @@ pub fn what_is_masked(entity: Option<&str>) -> String {
         Some("LOCATION") => "platser",
         Some("ORGANIZATION") => "namn på organisationer",
         Some("HEALTH") => "uppgifter om hälsa",
+        Some("PUBLIC_ROLE") => "namn på tjänstepersoner i sin roll",
+        Some("CUSTOM") => "uppgifter som alltid maskeras",
         Some(other) => return other.to_lowercase().replace('_', " "),
     };
     word.to_owned()

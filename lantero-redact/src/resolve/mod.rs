@@ -6,7 +6,9 @@
 //!    alone, first name alone, genitive -s, ALL CAPS;
 //! 3. [`propagate_values`]: every identifier found once is proposed wherever it recurs;
 //! 4. [`attach_provisions`]: candidate OSL provisions from the core catalogue by entity and the
-//!    kind of document ([`classify`]: its activity, decided once from the whole text).
+//!    kind of document ([`classify`]: its activity, decided once from the whole text);
+//! 5. [`PublicRules::mark`], once the findings have boxes: the authority's own details,
+//!    officials in role and allowed strings are released by default, with the reason.
 //!
 //! For a request of several documents, [`propagate_across`] then proposes each document's
 //! names and identifiers in the others.
@@ -22,17 +24,21 @@
 //! # Ok::<(), lantero_redact::Error>(())
 //! ```
 
+mod cells;
 mod kind;
 mod overlap;
 mod propagate;
 mod provisions;
+mod public;
 mod repeat;
 mod request;
+mod roles;
 
 pub use kind::{Classification, DocumentKind, classify};
 pub use overlap::merge_overlaps;
 pub use propagate::propagate_names;
 pub use provisions::{attach_for_kind, attach_provisions, no_provision};
+pub use public::{PageLayout, PublicRules};
 pub use repeat::propagate_values;
 pub use request::{RequestDocument, propagate_across};
 

@@ -13,7 +13,7 @@ use crate::detect::{Entity, Finding, sort_findings};
 ///
 /// let f = |entity, start, end, score: f32| Finding {
 ///     id: String::new(), entity, text: String::new(), page: 1, start, end, boxes: vec![],
-///     score, recognizer: "test".into(), reason: "test".into(), provisions: vec![],
+///     score, recognizer: "test".into(), reason: "test".into(), provisions: vec![], public: None,
 /// };
 /// let text = "Karin Lindqvist";
 /// let merged = merge_overlaps(&[text], vec![f(Entity::Person, 0, 15, 0.9), f(Entity::Location, 6, 15, 0.4)]);
@@ -112,6 +112,7 @@ mod tests {
             recognizer: "t".into(),
             reason: "r".into(),
             provisions: vec![],
+            public: None,
         }
     }
 

@@ -20,7 +20,7 @@ use crate::detect::{CharOffsets, Entity, Finding, sort_findings};
 /// let name = Finding {
 ///     id: String::new(), entity: Entity::Person, text: "Karin Lindqvist".into(), page: 1,
 ///     start: 0, end: 15, boxes: vec![], score: 0.9, recognizer: "names".into(),
-///     reason: "gazetteer".into(), provisions: vec![],
+///     reason: "gazetteer".into(), provisions: vec![], public: None,
 /// };
 /// let found = propagate_names(&[text], vec![name]);
 /// let texts: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
@@ -111,6 +111,7 @@ pub(super) fn add_occurrences(
                     recognizer: "propagation".into(),
                     reason: reason(*source, origin),
                     provisions: Vec::new(),
+                    public: None,
                 });
             }
         }
@@ -179,6 +180,7 @@ mod tests {
             recognizer: "names".into(),
             reason: "r".into(),
             provisions: vec![],
+            public: None,
         }
     }
 

@@ -90,35 +90,11 @@ pub fn no_provision(entity: Entity, kind: &Classification) -> String {
         other => format!(
             "katalogen har ingen bestämmelse för {} i handlingar av det här slaget ({}); \
              pröva om uppgiften kan lämnas ut",
-            swedish(other),
+            crate::record::swedish::what_is_masked(Some(other.as_str())),
             kind.reason
         ),
     };
     format!("Ingen sekretessbestämmelse föreslås: {why}.")
-}
-
-/// What an entity is called in Swedish, in the indefinite plural.
-fn swedish(entity: Entity) -> &'static str {
-    match entity {
-        Entity::Person => "personnamn",
-        Entity::Personnummer => "personnummer",
-        Entity::Organisationsnummer => "organisationsnummer",
-        Entity::Phone => "telefonnummer",
-        Entity::Email => "e-postadresser",
-        Entity::Address => "adresser",
-        Entity::BankAccount => "bankkonton",
-        Entity::Iban => "IBAN-nummer",
-        Entity::Bankgiro => "bankgironummer",
-        Entity::Plusgiro => "plusgironummer",
-        Entity::PaymentCard => "kortnummer",
-        Entity::VehicleRegistration => "registreringsnummer",
-        Entity::IpAddress => "IP-adresser",
-        Entity::Url => "webbadresser",
-        Entity::DateOfBirth => "födelsedatum",
-        Entity::Location => "platser",
-        Entity::Organization => "organisationer",
-        Entity::Health => "hälsouppgifter",
-    }
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ const MIN_CHARS: usize = 6;
 /// let account = Finding {
 ///     id: String::new(), entity: Entity::BankAccount, text: "8125-8, 318 105 286-1".into(),
 ///     page: 1, start: 7, end: 28, boxes: vec![], score: 0.6, recognizer: "bank_account".into(),
-///     reason: "after 'konto'".into(), provisions: vec![],
+///     reason: "after 'konto'".into(), provisions: vec![], public: None,
 /// };
 /// let found = propagate_values(&[text], vec![account]);
 /// assert_eq!(found.len(), 2);
@@ -129,6 +129,7 @@ mod tests {
             recognizer: "r".into(),
             reason: "why".into(),
             provisions: vec![],
+            public: None,
         }
     }
 

@@ -56,7 +56,13 @@ pub fn propagate_across(documents: Vec<RequestDocument<'_>>) -> Vec<Vec<Finding>
                 .iter()
                 .enumerate()
                 .filter(|(other, _)| *other != index)
-                .flat_map(|(_, d)| d.findings.iter().map(move |f| (f.clone(), d.name)))
+                // What the public rules release (an official's name) is not a secret to carry over.
+                .flat_map(|(_, d)| {
+                    d.findings
+                        .iter()
+                        .filter(|f| f.public.is_none())
+                        .map(move |f| (f.clone(), d.name))
+                })
                 .unzip();
             let mut patterns = name_patterns(&sources);
             patterns.extend(value_patterns(&sources));

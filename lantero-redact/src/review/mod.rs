@@ -25,6 +25,6 @@ mod proposal;
 mod request;
 mod session;
 
-pub use proposal::{Decision, DecisionEvent, Origin, Proposal};
+pub use proposal::{Decision, DecisionEvent, Origin, PRE_DECIDED_BY, Proposal};
 pub use request::{REQUEST_SCHEMA, Request};
 pub use session::{ReviewSession, SCHEMA};

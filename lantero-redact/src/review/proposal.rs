@@ -40,6 +40,10 @@ pub struct DecisionEvent {
     /// The provision relied on, e.g. `"OSL 26:1"`, when masking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision: Option<String>,
+    /// Why, when the decision gives a reason (a release decided in advance says why the
+    /// content is public).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A mask proposed for a caseworker's decision.
@@ -79,10 +83,36 @@ pub struct Proposal {
     /// Every decision about this proposal, oldest first.
     #[serde(default)]
     pub history: Vec<DecisionEvent>,
+    /// Why the content is public, when it was released in advance (the authority's own detail,
+    /// an official in role, an allowed string): the decision is then "rejected" by [`PRE_DECIDED_BY`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<String>,
 }
 
+/// Who a decision made in advance is recorded as made by: Lantero itself, on the organisation
+/// profile, the allow list or an official's role. A caseworker can still accept (mask) it.
+pub const PRE_DECIDED_BY: &str = "lantero";
+
 impl Proposal {
-    /// A pending proposal for a finding; the id hashes the document, page, span and entity.
+    /// A proposal for a finding; the id hashes the document, page, span and entity. It is
+    /// pending, unless the finding is public ([`Finding::public`]): then it is released
+    /// ("rejected") in advance, with a history event by [`PRE_DECIDED_BY`] giving the reason.
+    ///
+    /// ```
+    /// use lantero_redact::detect::{Entity, Finding};
+    /// use lantero_redact::review::{Decision, Proposal};
+    ///
+    /// let official = Finding {
+    ///     id: "f-000001".into(), entity: Entity::PublicRole, text: "Annika Dahl".into(),
+    ///     page: 1, start: 0, end: 11, boxes: vec![], score: 0.9, recognizer: "names".into(),
+    ///     reason: "known first name and surname".into(), provisions: vec![],
+    ///     public: Some("tjänsteperson i sin roll: 'socialsekreterare' på samma rad".into()),
+    /// };
+    /// let p = Proposal::from_finding("abc", &official);
+    /// assert_eq!(p.decision, Decision::Rejected);
+    /// assert_eq!(p.history[0].by, "lantero");
+    /// assert!(!p.is_masked(true));
+    /// ```
     pub fn from_finding(document_sha256: &str, finding: &Finding) -> Self {
         let id = stable_id(
             "p",
@@ -108,7 +138,24 @@ impl Proposal {
             decision: Decision::Pending,
             provision: None,
             history: Vec::new(),
+            public: finding.public.clone(),
         }
+        .pre_decided()
+    }
+
+    /// Releases a public proposal in advance, recording why.
+    fn pre_decided(mut self) -> Self {
+        if let Some(reason) = &self.public {
+            self.decision = Decision::Rejected;
+            self.history.push(DecisionEvent {
+                by: PRE_DECIDED_BY.to_owned(),
+                at: Utc::now(),
+                action: "reject".to_owned(),
+                provision: None,
+                reason: Some(reason.clone()),
+            });
+        }
+        self
     }
 
     /// Whether this proposal will be masked when `pending` ones are masked too.

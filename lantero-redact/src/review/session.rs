@@ -186,6 +186,7 @@ impl ReviewSession {
             decision: Decision::Accepted,
             provision: provision.map(str::to_owned),
             history: vec![event(by, "add", provision)],
+            public: None,
         });
         Ok(id)
     }
@@ -216,6 +217,7 @@ fn event(by: &str, action: &str, provision: Option<&str>) -> DecisionEvent {
         at: Utc::now(),
         action: action.to_owned(),
         provision: provision.map(str::to_owned),
+        reason: None,
     }
 }
 

@@ -79,6 +79,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/realistic-out"))
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--json", type=Path, help="write the full report here")
+    ap.add_argument("--profile", type=Path,
+                    help="organisation profile passed to `lantero redact --profile` "
+                         "(e.g. examples/profile/alvstrand.toml)")
     ap.add_argument("--reuse", action="store_true",
                     help="match against the OCR texts a previous run left in --out")
     ap.add_argument("only", nargs="*", help="file names from the manifest (default: all)")
@@ -97,8 +100,9 @@ def main() -> int:
         if args.reuse and cached.exists():
             run = subprocess.CompletedProcess([], 0, "", "(reused)")
         else:
+            profile = ["--profile", str(args.profile)] if args.profile else []
             run = subprocess.run([args.lantero, "redact", str(src), "-o", str(dst),
-                                  "--accept-all"], capture_output=True, text=True)
+                                  "--accept-all", *profile], capture_output=True, text=True)
         seconds = time.monotonic() - t0
         row = {"name": name, "pages": entry["pages"], "seconds": round(seconds, 1),
                "exit": run.returncode, "stderr_tail": run.stderr.strip().splitlines()[-2:],

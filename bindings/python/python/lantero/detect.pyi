@@ -3,7 +3,7 @@ accounts, …), Python recognizers, and the resolver that merges overlaps, propa
 attaches candidate secrecy provisions."""
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 class Finding(TypedDict):
     """One piece of sensitive data; ``start``/``end`` are Python string indices."""
@@ -19,6 +19,9 @@ class Finding(TypedDict):
     recognizer: str
     reason: str
     provisions: list[str]
+    public: NotRequired[str]
+    """Why it is public and released in advance (the authority's own detail, an official in
+    role, an allowed string); absent when it is proposed for masking."""
 
 Span = tuple[int, int] | tuple[int, int, str, float, str] | Mapping[str, Any]
 

@@ -30,9 +30,17 @@ class Redactor:
         ocr: bool = True,
         options: dict[str, Any] | None = None,
         searchable: bool = False,
+        profile: str | PathLike[str] | None = None,
+        allow: Sequence[str] = (),
+        deny: Sequence[str] = (),
+        officials: bool = True,
     ) -> None:
         """``searchable=True``: every output gets an invisible text layer read by OCR off the
-        redacted pages, checked by the verifier to hold no masked string."""
+        redacted pages, checked by the verifier to hold no masked string. ``profile``: an
+        organisation profile (TOML) whose details are released in advance; ``allow``/``deny``:
+        strings always released / always masked; ``officials=False``: do not release officials
+        named in their role. Raises ``LanteroError`` naming the profile file and line when it
+        cannot be read."""
     @property
     def options(self) -> dict[str, Any]: ...
     @property

@@ -13,6 +13,7 @@ class DecisionEvent(TypedDict):
     at: str
     action: Literal["accept", "reject", "add", "resize"]
     provision: NotRequired[str]
+    reason: NotRequired[str]
 
 class Proposal(TypedDict):
     id: str
@@ -28,6 +29,8 @@ class Proposal(TypedDict):
     decision: Literal["pending", "accepted", "rejected"]
     provision: NotRequired[str]
     history: list[DecisionEvent]
+    public: NotRequired[str]
+    """Why it was released in advance (decision ``"rejected"`` by ``"lantero"``)."""
 
 SCHEMA: str
 

@@ -63,7 +63,7 @@ impl From<RedactCrateError> for RedactError {
         match err {
             E::NativeLibraryNotFound { .. } => Self::NativeLibraryNotFound(message),
             E::NativeLibraryLoad { .. } => Self::NativeLibraryLoad(message),
-            E::Input { .. } | E::Limit { .. } => Self::Input(message),
+            E::Input { .. } | E::Limit { .. } | E::Profile { .. } => Self::Input(message),
             E::UnknownEntity(_) => Self::UnknownEntity(message),
             E::Recognizer { .. } => Self::Recognizer(message),
             E::Review { .. } => Self::Review(message),

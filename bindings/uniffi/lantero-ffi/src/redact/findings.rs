@@ -59,6 +59,9 @@ pub struct Finding {
     pub reason: String,
     /// Candidate secrecy provisions, e.g. `OSL 26:1`.
     pub provisions: Vec<String>,
+    /// Why it is public and released in advance (the authority's own detail, an official in
+    /// role, an allowed string); `None` when it is proposed for masking.
+    pub public: Option<String>,
 }
 
 impl From<detect::Finding> for Finding {
@@ -75,6 +78,7 @@ impl From<detect::Finding> for Finding {
             recognizer: f.recognizer,
             reason: f.reason,
             provisions: f.provisions,
+            public: f.public,
         }
     }
 }
@@ -102,6 +106,7 @@ impl TryFrom<Finding> for detect::Finding {
             recognizer: f.recognizer,
             reason: f.reason,
             provisions: f.provisions,
+            public: f.public,
         })
     }
 }

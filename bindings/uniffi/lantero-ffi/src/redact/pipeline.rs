@@ -5,6 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use lantero_redact::pipeline::{self, PendingPolicy};
+use lantero_redact::profile::OrganisationProfile;
+use lantero_redact::resolve::PublicRules;
 
 use super::RedactError;
 use super::findings::Finding;
@@ -67,6 +69,32 @@ impl Redactor {
         guard(|| {
             Ok(Arc::new(Self {
                 inner: pipeline::Redactor::new(),
+            }))
+        })
+    }
+
+    /// The default pipeline with rules for what is public: an organisation profile (TOML file,
+    /// `profilePath`) whose own details, bodies and officials are released in advance, strings
+    /// always released (`allow`) and always masked wherever they occur (`deny`), and whether
+    /// officials named in their role are released (`officials`). A profile that cannot be read
+    /// is an `Input` error naming the file and line.
+    #[uniffi::constructor]
+    pub fn with_public_rules(
+        profile_path: Option<String>,
+        allow: Vec<String>,
+        deny: Vec<String>,
+        officials: bool,
+    ) -> Result<Arc<Self>, RedactError> {
+        guard(|| {
+            let mut rules = PublicRules::new()
+                .with_officials(officials)
+                .allow(allow)
+                .deny(deny);
+            if let Some(path) = profile_path {
+                rules = rules.with_profile(OrganisationProfile::from_path(&path)?);
+            }
+            Ok(Arc::new(Self {
+                inner: pipeline::Redactor::new().with_public(rules),
             }))
         })
     }

@@ -52,6 +52,8 @@ pub struct DecisionEvent {
     pub action: String,
     /// The provision relied on, when masking.
     pub provision: Option<String>,
+    /// Why, when the decision gives a reason (a release made in advance says why it is public).
+    pub reason: Option<String>,
 }
 
 /// A mask proposed for a caseworker's decision.
@@ -83,6 +85,8 @@ pub struct Proposal {
     pub provision: Option<String>,
     /// Every decision about it, oldest first.
     pub history: Vec<DecisionEvent>,
+    /// Why it was released in advance as public (decision `Rejected` by `lantero`), if it was.
+    pub public: Option<String>,
 }
 
 impl From<&review::Proposal> for Proposal {
@@ -111,8 +115,10 @@ impl From<&review::Proposal> for Proposal {
                     at: e.at.into(),
                     action: e.action.clone(),
                     provision: e.provision.clone(),
+                    reason: e.reason.clone(),
                 })
                 .collect(),
+            public: p.public.clone(),
         }
     }
 }
