@@ -13,15 +13,17 @@ use crate::detect::{Entity, Finding};
 ///
 /// ```
 /// use lantero_core::secrecy::Catalogue;
-/// use lantero_redact::detect::Detector;
+/// use lantero_redact::detect::{Detector, Entity};
 /// use lantero_redact::resolve::attach_provisions;
 ///
 /// let pages = ["Elevhälsan: eleven 121212-1212. Org.nr 212000-1124."];
 /// let mut findings = Detector::builtin().detect_pages(&pages)?;
 /// attach_provisions(Catalogue::builtin(), &pages, &mut findings, 3);
-/// assert_eq!(findings[0].provisions[0], "OSL 23:2");
-/// assert!(findings[1].provisions.is_empty());
-/// assert!(findings[1].reason.contains("organisationsnummer för juridiska personer"));
+/// let of = |entity: Entity| findings.iter().find(|f| f.entity == entity).unwrap();
+/// assert_eq!(of(Entity::Personnummer).provisions[0], "OSL 23:2");
+/// let org = of(Entity::Organisationsnummer);
+/// assert!(org.provisions.is_empty());
+/// assert!(org.reason.contains("organisationsnummer för juridiska personer"));
 /// # Ok::<(), lantero_redact::Error>(())
 /// ```
 pub fn attach_provisions(

@@ -105,11 +105,13 @@ pub const IBAN_LENGTHS: &[(&str, usize)] = &[
     ("XK", 20),
 ];
 
-/// A wrapped IBAN must pass mod 97: the check makes joining two lines' characters by chance
-/// (one time in 97) no more likely than a typo on one line.
+/// A wrapped IBAN must pass mod 97 (the check makes joining two lines' characters by chance,
+/// one time in 97, no more likely than a typo on one line), or follow a context word with its
+/// country's exact length: an IBAN with a typo after `IBAN` is still someone's account, and
+/// neither half alone is found (fail closed, see [`fail_closed`](crate::detect::fail_closed)).
 const WRAPPING: Wrapping = Wrapping {
     joints: DIGIT_JOINTS,
-    min_score: SCORE_VALID,
+    min_score: SCORE_CHECKSUM_IN_CONTEXT,
     beside: None,
 };
 

@@ -117,9 +117,14 @@ fn wrapped_ibans_are_found_whole() {
 
 #[test]
 fn unrelated_lines_are_not_joined() {
+    // The check fails after `iban`: a typo in an IBAN, proposed whole with a low score.
+    assert_eq!(
+        spans("IBAN SE72 8000\n0832 7912 3456 7890 från maj"),
+        [("SE72 8000\n0832 7912 3456 7890", SCORE_CHECKSUM_IN_CONTEXT)]
+    );
     for text in [
-        // The check fails: on one line this is a hint after `iban`, over two lines it is not.
-        "IBAN SE45 5000 0000 0583\n9825 7467",
+        // The check fails and no context word supports it.
+        "Betala SE45 5000 0000 0583\n9825 7467",
         // Two line breaks.
         "IBAN SE45 5000 0000 0583\n\n9825 7466",
         // A table row goes on after the number.
