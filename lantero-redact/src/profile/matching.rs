@@ -96,13 +96,11 @@ fn digits(text: &str) -> String {
 /// Digits of a Swedish number in national form: "+46 611…" and "0046 611…" become "0611…".
 fn national_digits(text: &str) -> String {
     let all = digits(text);
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('+') && all.starts_with("46") {
-        format!("0{}", &all[2..])
-    } else if all.starts_with("0046") {
-        format!("0{}", &all[4..])
-    } else {
-        all
+    let international = text.trim_start().starts_with('+');
+    match (all.strip_prefix("46"), all.strip_prefix("0046")) {
+        (Some(rest), _) if international => format!("0{rest}"),
+        (_, Some(rest)) => format!("0{rest}"),
+        _ => all,
     }
 }
 

@@ -29,12 +29,13 @@
 
 use std::collections::BTreeMap;
 
-use regex::{Regex, RegexBuilder};
-
 use super::cells::cells;
 use super::roles::official_reason;
 use crate::detect::{Entity, Finding, Rect};
 use crate::profile::{OrganisationProfile, name_key};
+use text::{mail_spells_name, occurrences, value_entity};
+
+mod text;
 
 /// Entities never released by a rule, whatever list or profile names them: a caseworker
 /// releases such a proposal in review, one at a time.
@@ -339,18 +340,6 @@ impl PublicRules {
     }
 }
 
-/// The entity a finding's value is: an e-mail address merged into a name the model saw in it
-/// is still an e-mail address.
-fn value_entity(f: &Finding) -> Entity {
-    let text = f.text.trim();
-    let email = !text.contains(char::is_whitespace)
-        && text.matches('@').count() == 1
-        && text
-            .rsplit_once('@')
-            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
-    if email { Entity::Email } else { f.entity }
-}
-
 struct PageRules {
     chars: Vec<char>,
     cells: Vec<super::cells::Cell>,
@@ -374,79 +363,6 @@ fn clean<S: Into<String>>(texts: impl IntoIterator<Item = S>) -> impl Iterator<I
         .into_iter()
         .map(|t| t.into().trim().to_owned())
         .filter(|t| !t.is_empty())
-}
-
-/// Every occurrence of each entry in `text`, without regard to case, any run of whitespace
-/// matching any other, on word boundaries; as char ranges. `genitive` lets a trailing -s
-/// belong to the occurrence ("Älvstrands kommuns").
-fn occurrences<S: AsRef<str>>(
-    text: &str,
-    entries: &[S],
-    genitive: bool,
-) -> Vec<(String, (usize, usize))> {
-    let mut out = Vec::new();
-    for entry in entries {
-        let entry = entry.as_ref();
-        let words: Vec<String> = entry.split_whitespace().map(regex::escape).collect();
-        if words.is_empty() {
-            continue;
-        }
-        let pattern = format!("{}{}", words.join(r"\s+"), if genitive { "s?" } else { "" });
-        let Ok(regex) = RegexBuilder::new(&pattern).case_insensitive(true).build() else {
-            continue;
-        };
-        out.extend(find_on_word_boundaries(text, &regex).map(|r| (entry.to_owned(), r)));
-    }
-    out
-}
-
-fn find_on_word_boundaries<'t>(
-    text: &'t str,
-    regex: &'t Regex,
-) -> impl Iterator<Item = (usize, usize)> + 't {
-    regex.find_iter(text).filter_map(move |m| {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        let inner_start = m.as_str().chars().next().is_some_and(char::is_alphanumeric);
-        let inner_end = m
-            .as_str()
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let glued = (inner_start && before.is_some_and(char::is_alphanumeric))
-            || (inner_end && after.is_some_and(char::is_alphanumeric));
-        if glued {
-            return None;
-        }
-        let start = text[..m.start()].chars().count();
-        Some((start, start + m.as_str().chars().count()))
-    })
-}
-
-/// Whether the local part of `mail` spells `name`: "johan.bergstrom" for "Johan Bergström".
-fn mail_spells_name(mail: &str, name: &str) -> bool {
-    let Some((local, _)) = mail.trim().split_once('@') else {
-        return false;
-    };
-    let fold = |s: &str| -> String {
-        s.to_lowercase()
-            .chars()
-            .map(|c| match c {
-                'å' | 'ä' | 'á' | 'à' => 'a',
-                'ö' | 'ø' | 'ó' => 'o',
-                'é' | 'è' | 'ë' => 'e',
-                'ü' => 'u',
-                c => c,
-            })
-            .filter(char::is_ascii_alphanumeric)
-            .collect()
-    };
-    let parts: Vec<String> = name
-        .split_whitespace()
-        .map(fold)
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.len() >= 2 && fold(local) == parts.concat()
 }
 
 #[cfg(test)]
