@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use lantero_redact::native::{self, NativeLibrary};
 use lantero_redact::pipeline::{self as core, PendingPolicy};
+use lantero_redact::profile::OrganisationProfile;
 use lantero_redact::pseudonymize as pseudo;
 use lantero_redact::render::RenderOptions;
-use lantero_redact::profile::OrganisationProfile;
 use lantero_redact::resolve::{PublicRules, Resolver};
 use pyo3::prelude::*;
 
@@ -122,7 +122,11 @@ impl Redactor {
                 self.0.review_request(&paths)
             })
             .py()?;
-        Ok(request.documents.into_iter().map(ReviewSession::wrap).collect())
+        Ok(request
+            .documents
+            .into_iter()
+            .map(ReviewSession::wrap)
+            .collect())
     }
 
     /// Applies ``session``'s decisions (or, with ``None``, every proposal) to ``path`` and
@@ -174,22 +178,23 @@ impl Redactor {
             .into_iter()
             .map(|(input, output)| core::BatchItem { input, output })
             .collect();
-        let workers = workers
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let workers =
+            workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         let mut callback_error = None;
         let outcomes = py.detach(|| {
-            self.0.redact_many(&items, pending, workers, |index, outcome| {
-                let (Some(callback), None) = (&progress, &callback_error) else {
-                    return;
-                };
-                let error = outcome.as_ref().err().map(ToString::to_string);
-                let input = items[index].input.clone();
-                if let Err(err) =
-                    Python::attach(|py| callback.call1(py, (index, input, error)).map(drop))
-                {
-                    callback_error = Some(err);
-                }
-            })
+            self.0
+                .redact_many(&items, pending, workers, |index, outcome| {
+                    let (Some(callback), None) = (&progress, &callback_error) else {
+                        return;
+                    };
+                    let error = outcome.as_ref().err().map(ToString::to_string);
+                    let input = items[index].input.clone();
+                    if let Err(err) =
+                        Python::attach(|py| callback.call1(py, (index, input, error)).map(drop))
+                    {
+                        callback_error = Some(err);
+                    }
+                })
         });
         if let Some(err) = callback_error {
             return Err(err);

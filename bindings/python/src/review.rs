@@ -252,7 +252,11 @@ impl Decision {
 
     /// The decision set as an A4 PDF with searchable text.
     #[pyo3(signature = (template=None))]
-    fn to_pdf<'py>(&self, py: Python<'py>, template: Option<&str>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    fn to_pdf<'py>(
+        &self,
+        py: Python<'py>,
+        template: Option<&str>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         let pdf = py.detach(|| self.0.to_pdf(template)).py()?;
         Ok(pyo3::types::PyBytes::new(py, &pdf))
     }
@@ -315,7 +319,9 @@ fn decision(
         decision_maker,
         decision_maker_title,
         requester,
-        received: received.map(|text| parse_date("received", text)).transpose()?,
+        received: received
+            .map(|text| parse_date("received", text))
+            .transpose()?,
     };
     let request = core::Request::new(sessions.iter().map(|s| s.snapshot(py)).collect());
     Ok(Decision(record::Decision::from_request(

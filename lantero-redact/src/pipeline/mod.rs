@@ -284,7 +284,7 @@ impl Redactor {
 
     /// Analyses the documents of one request as [`Self::analyze_pages`] does, then proposes
     /// every name and identifier found in one of them wherever it recurs in the others
-    /// ([`propagate_across`](crate::resolve::propagate_across)): released side by side, a value
+    /// ([`propagate_across`]): released side by side, a value
     /// masked in one document and readable in another is not masked at all.
     pub fn analyze_request(&self, paths: &[&Path]) -> Result<Vec<Analysis>> {
         let analyses = paths
