@@ -31,16 +31,17 @@ pub struct RequestDocument<'a> {
 /// use lantero_redact::detect::Detector;
 /// use lantero_redact::resolve::{RequestDocument, Resolver, propagate_across};
 ///
-/// let a = ["Sökande: Karin Lindqvist, 19121212-1212."];
-/// let b = ["Lindqvist har inte svarat."];
+/// let a = ["Sökande: Karin Lindqvist, konto 8125-8, 318 105 286-1."];
+/// let b = ["Överfört till 8125-8, 318 105 286-1 i mars."];
 /// let detector = Detector::builtin();
 /// let resolver = Resolver::default();
 /// let documents = vec![
 ///     RequestDocument { name: "a.pdf", pages: a.to_vec(), findings: resolver.resolve(&a, detector.detect_pages(&a)?) },
 ///     RequestDocument { name: "b.pdf", pages: b.to_vec(), findings: resolver.resolve(&b, detector.detect_pages(&b)?) },
 /// ];
+/// assert!(documents[1].findings.is_empty()); // alone, b's account has no label
 /// let found = propagate_across(documents);
-/// assert_eq!(found[1][0].text, "Lindqvist");
+/// assert_eq!(found[1][0].text, "8125-8, 318 105 286-1");
 /// assert!(found[1][0].reason.contains("a.pdf"));
 /// # Ok::<(), lantero_redact::Error>(())
 /// ```
