@@ -1784,6 +1784,25 @@ public convenience init()throws  {
     }
 
     
+    /**
+     * The default pipeline with rules for what is public: an organisation profile (TOML file,
+     * `profilePath`) whose own details, bodies and officials are released in advance, strings
+     * always released (`allow`) and always masked wherever they occur (`deny`), and whether
+     * officials named in their role are released (`officials`). A profile that cannot be read
+     * is an `Input` error naming the file and line.
+     */
+public static func withPublicRules(profilePath: String?, allow: [String], deny: [String], officials: Bool)throws  -> Redactor  {
+    return try  FfiConverterTypeRedactor_lift(try rustCallWithError(FfiConverterTypeRedactError_lift) {
+        uniffiCallStatus in
+    uniffi_lantero_ffi_fn_constructor_redactor_with_public_rules(
+        FfiConverterOptionString.lower(profilePath),
+        FfiConverterSequenceString.lower(allow),
+        FfiConverterSequenceString.lower(deny),
+        FfiConverterBool.lower(officials),uniffiCallStatus
+    )
+})
+}
+    
 
     
     /**
@@ -3398,6 +3417,10 @@ public struct DecisionEvent: Equatable, Hashable {
      * The provision relied on, when masking.
      */
     public var provision: String?
+    /**
+     * Why, when the decision gives a reason (a release made in advance says why it is public).
+     */
+    public var reason: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3413,11 +3436,15 @@ public struct DecisionEvent: Equatable, Hashable {
          */action: String, 
         /**
          * The provision relied on, when masking.
-         */provision: String?) {
+         */provision: String?, 
+        /**
+         * Why, when the decision gives a reason (a release made in advance says why it is public).
+         */reason: String?) {
         self.by = by
         self.at = at
         self.action = action
         self.provision = provision
+        self.reason = reason
     }
 
     
@@ -3439,7 +3466,8 @@ public struct FfiConverterTypeDecisionEvent: FfiConverterRustBuffer {
                 by: FfiConverterString.read(from: &buf), 
                 at: FfiConverterTimestamp.read(from: &buf), 
                 action: FfiConverterString.read(from: &buf), 
-                provision: FfiConverterOptionString.read(from: &buf)
+                provision: FfiConverterOptionString.read(from: &buf), 
+                reason: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3448,6 +3476,7 @@ public struct FfiConverterTypeDecisionEvent: FfiConverterRustBuffer {
         FfiConverterTimestamp.write(value.at, into: &buf)
         FfiConverterString.write(value.action, into: &buf)
         FfiConverterOptionString.write(value.provision, into: &buf)
+        FfiConverterOptionString.write(value.reason, into: &buf)
     }
 }
 
@@ -3703,6 +3732,11 @@ public struct Finding: Equatable, Hashable {
      * Candidate secrecy provisions, e.g. `OSL 26:1`.
      */
     public var provisions: [String]
+    /**
+     * Why it is public and released in advance (the authority's own detail, an official in
+     * role, an allowed string); `None` when it is proposed for masking.
+     */
+    public var `public`: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3739,7 +3773,11 @@ public struct Finding: Equatable, Hashable {
          */reason: String, 
         /**
          * Candidate secrecy provisions, e.g. `OSL 26:1`.
-         */provisions: [String]) {
+         */provisions: [String], 
+        /**
+         * Why it is public and released in advance (the authority's own detail, an official in
+         * role, an allowed string); `None` when it is proposed for masking.
+         */`public`: String?) {
         self.id = id
         self.entity = entity
         self.text = text
@@ -3751,6 +3789,7 @@ public struct Finding: Equatable, Hashable {
         self.recognizer = recognizer
         self.reason = reason
         self.provisions = provisions
+        self.`public` = `public`
     }
 
     
@@ -3779,7 +3818,8 @@ public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
                 score: FfiConverterFloat.read(from: &buf), 
                 recognizer: FfiConverterString.read(from: &buf), 
                 reason: FfiConverterString.read(from: &buf), 
-                provisions: FfiConverterSequenceString.read(from: &buf)
+                provisions: FfiConverterSequenceString.read(from: &buf), 
+                public: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3795,6 +3835,7 @@ public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
         FfiConverterString.write(value.recognizer, into: &buf)
         FfiConverterString.write(value.reason, into: &buf)
         FfiConverterSequenceString.write(value.provisions, into: &buf)
+        FfiConverterOptionString.write(value.`public`, into: &buf)
     }
 }
 
@@ -4307,6 +4348,10 @@ public struct Proposal: Equatable, Hashable {
      * Every decision about it, oldest first.
      */
     public var history: [DecisionEvent]
+    /**
+     * Why it was released in advance as public (decision `Rejected` by `lantero`), if it was.
+     */
+    public var `public`: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4349,7 +4394,10 @@ public struct Proposal: Equatable, Hashable {
          */provision: String?, 
         /**
          * Every decision about it, oldest first.
-         */history: [DecisionEvent]) {
+         */history: [DecisionEvent], 
+        /**
+         * Why it was released in advance as public (decision `Rejected` by `lantero`), if it was.
+         */`public`: String?) {
         self.id = id
         self.origin = origin
         self.entity = entity
@@ -4363,6 +4411,7 @@ public struct Proposal: Equatable, Hashable {
         self.decision = decision
         self.provision = provision
         self.history = history
+        self.`public` = `public`
     }
 
     
@@ -4393,7 +4442,8 @@ public struct FfiConverterTypeProposal: FfiConverterRustBuffer {
                 provisions: FfiConverterSequenceString.read(from: &buf), 
                 decision: FfiConverterTypeDecision.read(from: &buf), 
                 provision: FfiConverterOptionString.read(from: &buf), 
-                history: FfiConverterSequenceTypeDecisionEvent.read(from: &buf)
+                history: FfiConverterSequenceTypeDecisionEvent.read(from: &buf), 
+                public: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -4411,6 +4461,7 @@ public struct FfiConverterTypeProposal: FfiConverterRustBuffer {
         FfiConverterTypeDecision.write(value.decision, into: &buf)
         FfiConverterOptionString.write(value.provision, into: &buf)
         FfiConverterSequenceTypeDecisionEvent.write(value.history, into: &buf)
+        FfiConverterOptionString.write(value.`public`, into: &buf)
     }
 }
 
@@ -9257,6 +9308,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lantero_ffi_checksum_constructor_redactor_new() != 17366) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_lantero_ffi_checksum_constructor_redactor_with_public_rules() != 46598) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_lantero_ffi_checksum_constructor_reviewsession_from_json() != 16303) {

@@ -485,6 +485,11 @@ uint64_t uniffi_lantero_ffi_fn_constructor_redactor_new(RustCallStatus *_Nonnull
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_FN_CONSTRUCTOR_REDACTOR_WITH_PUBLIC_RULES
+#define UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_FN_CONSTRUCTOR_REDACTOR_WITH_PUBLIC_RULES
+uint64_t uniffi_lantero_ffi_fn_constructor_redactor_with_public_rules(RustBuffer profile_path, RustBuffer allow, RustBuffer deny, int8_t officials, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_FN_METHOD_REDACTOR_ANALYZE
 #define UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_FN_METHOD_REDACTOR_ANALYZE
 RustBuffer uniffi_lantero_ffi_fn_method_redactor_analyze(uint64_t ptr, RustBuffer path, RustCallStatus *_Nonnull out_status
@@ -1361,6 +1366,12 @@ uint16_t uniffi_lantero_ffi_checksum_constructor_detector_with_filter(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_CHECKSUM_CONSTRUCTOR_REDACTOR_NEW
 #define UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_CHECKSUM_CONSTRUCTOR_REDACTOR_NEW
 uint16_t uniffi_lantero_ffi_checksum_constructor_redactor_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_CHECKSUM_CONSTRUCTOR_REDACTOR_WITH_PUBLIC_RULES
+#define UNIFFI_FFIDEF_UNIFFI_LANTERO_FFI_CHECKSUM_CONSTRUCTOR_REDACTOR_WITH_PUBLIC_RULES
+uint16_t uniffi_lantero_ffi_checksum_constructor_redactor_with_public_rules(void
     
 );
 #endif
