@@ -342,6 +342,10 @@ pub fn findings_to_py<'py>(py: Python<'py>, findings: &[Finding]) -> PyResult<Bo
         dict.set_item(intern!(py, "recognizer"), &f.recognizer)?;
         dict.set_item(intern!(py, "reason"), &f.reason)?;
         dict.set_item(intern!(py, "provisions"), &f.provisions)?;
+        // As serde writes it: present only for what the public rules released.
+        if let Some(public) = &f.public {
+            dict.set_item(intern!(py, "public"), public)?;
+        }
         out.append(dict)?;
     }
     Ok(out)
