@@ -62,10 +62,7 @@ pub struct Analysis {
 impl Analysis {
     /// The document's file name without its folders: what a decision or a reason may name.
     pub fn file_name(&self) -> String {
-        let path = self.document.path();
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string())
+        crate::record::file_name(&self.document.path().display().to_string())
     }
 
     /// Sets every finding's boxes from the char boxes of its page.

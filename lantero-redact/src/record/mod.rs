@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use lantero_core::secrecy::Catalogue;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use decision::file_name;
 pub use decision::{DECISION_SCHEMA, Decision, DecisionDetails, Ground, ReleasedDocument};
 pub use pdf::markdown_to_pdf;
 
@@ -124,10 +125,7 @@ impl DecisionRecord {
 
     /// The record as a short Swedish text for the written decision.
     pub fn to_markdown(&self) -> String {
-        let mut out = format!(
-            "# Underlag för beslut: {}\n\n",
-            decision::file_name(&self.document)
-        );
+        let mut out = format!("# Underlag för beslut: {}\n\n", file_name(&self.document));
         if self.applied.is_empty() {
             out.push_str("Handlingen lämnas ut i sin helhet. Inga uppgifter har maskerats.\n");
             return out;
