@@ -11,8 +11,8 @@ use chrono::Utc;
 use lantero_cases::case::{
     Author, Case, CaseId, CaseKind, Channel, Message, MessageId, Visibility,
 };
-use lantero_cases::crypto::DataKey;
-use lantero_cases::store::{AuditDraft, CaseStore, SqliteStore};
+use lantero_cases::crypto::{DataKey, LocalKeyProvider};
+use lantero_cases::store::{AuditDraft, CaseStore, KeyAnchor, SqliteStore};
 use lantero_cases::{Tenant, TenantId};
 use lantero_core::audit::verify_chain;
 
@@ -21,6 +21,13 @@ const CASE_ID: &str = "case-crash";
 
 fn tenant() -> TenantId {
     "crash".parse().unwrap()
+}
+
+/// The same root key in parent and child, so both check the same signed audit head.
+fn anchor() -> KeyAnchor {
+    KeyAnchor::new(std::sync::Arc::new(LocalKeyProvider::new(
+        DataKey::from_hex(&"c3".repeat(32)).unwrap(),
+    )))
 }
 
 fn draft(action: &str) -> AuditDraft {
@@ -49,7 +56,7 @@ fn crash_child() {
             body: key.seal(&[b'x'; 512], b"crash").unwrap(),
         };
         let event = store
-            .transact(&tenant(), &mut |tx| {
+            .transact(&tenant(), &anchor(), &mut |tx| {
                 tx.insert_message(&message)?;
                 Ok(draft("message.write"))
             })
@@ -82,7 +89,7 @@ fn sigkill_loses_no_committed_events() {
             Utc::now(),
         );
         store
-            .transact(&tenant(), &mut |tx| {
+            .transact(&tenant(), &anchor(), &mut |tx| {
                 tx.insert_case(&case).map(|_| draft("case.create"))
             })
             .unwrap();
@@ -125,7 +132,7 @@ fn sigkill_loses_no_committed_events() {
     }
 
     let store = SqliteStore::open(&path).unwrap();
-    let events = store.audit_events(&tenant()).unwrap();
+    let events = store.audit_events(&tenant(), &anchor()).unwrap();
     verify_chain(&events).unwrap();
     let seqs: std::collections::BTreeSet<u64> = events.iter().map(|e| e.seq).collect();
     let messages: std::collections::BTreeSet<String> = store
@@ -148,6 +155,6 @@ fn sigkill_loses_no_committed_events() {
     // Every message has its event and nothing else was half-written: events = case + messages.
     assert_eq!(events.len(), messages.len() + 1);
     // The store still takes writes after the crashes.
-    store.record(&tenant(), draft("after")).unwrap();
-    verify_chain(&store.audit_events(&tenant()).unwrap()).unwrap();
+    store.record(&tenant(), &anchor(), draft("after")).unwrap();
+    verify_chain(&store.audit_events(&tenant(), &anchor()).unwrap()).unwrap();
 }

@@ -10,4 +10,4 @@ mod keys;
 mod provider;
 
 pub use keys::{DataKey, Sealed, WrappedKey, random_bytes};
-pub use provider::{KeyProvider, LocalKeyProvider, LockedKeyProvider};
+pub use provider::{AuditOnlyKeyProvider, KeyProvider, LocalKeyProvider, LockedKeyProvider};

@@ -38,6 +38,11 @@ pub trait KeyProvider: Send + Sync {
 
     /// Decrypts a key wrapped by [`KeyProvider::wrap`] for the same tenant.
     fn unwrap_key(&self, tenant: &TenantId, wrapped: &WrappedKey) -> Result<DataKey>;
+
+    /// The key that signs the head of the tenant's audit log
+    /// ([`KeyAnchor`](crate::store::KeyAnchor)). It opens nothing: a tool holding only this
+    /// key can write audit events but read no case.
+    fn audit_key(&self, tenant: &TenantId) -> Result<DataKey>;
 }
 
 /// Tenant keys derived from one local root key: `SHA-256("lantero.tenant-key/v1" ‖ root ‖
@@ -54,8 +59,12 @@ impl LocalKeyProvider {
     }
 
     fn tenant_key(&self, tenant: &TenantId) -> DataKey {
+        self.derive(b"lantero.tenant-key/v1\0", tenant)
+    }
+
+    fn derive(&self, purpose: &[u8], tenant: &TenantId) -> DataKey {
         let mut h = Sha256::new();
-        h.update(b"lantero.tenant-key/v1\0");
+        h.update(purpose);
         h.update(self.root.expose());
         h.update(tenant.as_str().as_bytes());
         DataKey::from_bytes(h.finalize().into())
@@ -99,10 +108,62 @@ impl KeyProvider for LocalKeyProvider {
             .map_err(|_| Error::Crypto("wrapped key has the wrong length".into()))?;
         Ok(DataKey::from_bytes(array))
     }
+
+    fn audit_key(&self, tenant: &TenantId) -> Result<DataKey> {
+        Ok(self.derive(b"lantero.audit-key/v1\0", tenant))
+    }
 }
 
-/// A provider that refuses everything: for operator tools (deadlines, purge) that work on
-/// metadata only and must never be able to decrypt case content.
+/// A provider for operator tools that write the audit log but must never decrypt case
+/// content (purge): it signs audit heads with `inner`'s audit keys and refuses every wrap and
+/// unwrap.
+///
+/// ```
+/// use lantero_cases::crypto::{AuditOnlyKeyProvider, DataKey, KeyProvider, LocalKeyProvider};
+///
+/// let root = LocalKeyProvider::new(DataKey::generate()?);
+/// let tenant = "ange".parse()?;
+/// let wrapped = root.wrap(&tenant, &DataKey::generate()?)?;
+/// let tool = AuditOnlyKeyProvider::new(root);
+/// assert!(tool.unwrap_key(&tenant, &wrapped).is_err());
+/// assert!(tool.audit_key(&tenant).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct AuditOnlyKeyProvider<P> {
+    inner: P,
+}
+
+impl<P: KeyProvider> AuditOnlyKeyProvider<P> {
+    /// Audit keys from `inner`, nothing else.
+    pub fn new(inner: P) -> Self {
+        Self { inner }
+    }
+}
+
+impl<P: KeyProvider> KeyProvider for AuditOnlyKeyProvider<P> {
+    fn name(&self) -> &str {
+        "audit-only"
+    }
+
+    fn wrap(&self, _tenant: &TenantId, _key: &DataKey) -> Result<WrappedKey> {
+        Err(no_content_keys())
+    }
+
+    fn unwrap_key(&self, _tenant: &TenantId, _wrapped: &WrappedKey) -> Result<DataKey> {
+        Err(no_content_keys())
+    }
+
+    fn audit_key(&self, tenant: &TenantId) -> Result<DataKey> {
+        self.inner.audit_key(tenant)
+    }
+}
+
+fn no_content_keys() -> Error {
+    Error::Crypto("this tool has no access to tenant keys".into())
+}
+
+/// A provider that refuses everything: for operator tools that only list metadata
+/// (deadlines) and must never decrypt case content nor write the audit log.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct LockedKeyProvider;
 
@@ -112,14 +173,18 @@ impl KeyProvider for LockedKeyProvider {
     }
 
     fn wrap(&self, _tenant: &TenantId, _key: &DataKey) -> Result<WrappedKey> {
-        Err(Error::Crypto(
-            "this tool has no access to tenant keys".into(),
-        ))
+        Err(no_content_keys())
     }
 
     fn unwrap_key(&self, _tenant: &TenantId, _wrapped: &WrappedKey) -> Result<DataKey> {
+        Err(no_content_keys())
+    }
+
+    fn audit_key(&self, _tenant: &TenantId) -> Result<DataKey> {
         Err(Error::Crypto(
-            "this tool has no access to tenant keys".into(),
+            "this tool has no audit key, so it cannot write the signed audit log: \
+             give it the tenant root key (AuditOnlyKeyProvider)"
+                .into(),
         ))
     }
 }

@@ -7,4 +7,4 @@ mod throttle;
 
 pub use identity::{ReporterIdentity, RevealId, RevealRequest, RevealState};
 pub use receipt::{Argon2Params, Receipt, hash_receipt};
-pub use throttle::{Throttle, ThrottleConfig};
+pub use throttle::{ThrottleConfig, Verdict};

@@ -45,15 +45,16 @@ impl CaseService {
             )?,
         };
         let content = key.seal(&upload.bytes, &case.context(&format!("attachment/{aid}")))?;
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.insert_attachment(&attachment, &content)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "attachment.add",
-                id.as_str(),
-                Some(aid.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                tx.insert_attachment(&attachment, &content)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "attachment.add",
+                    id.as_str(),
+                    Some(aid.to_string()),
+                ))
+            })?;
         Ok(aid)
     }
 
@@ -87,6 +88,7 @@ impl CaseService {
         let bytes = key.open(&sealed, &case.context(&format!("attachment/{aid}")))?;
         self.store.record(
             &actor.tenant,
+            &self.anchor,
             self.draft(
                 actor.id.as_ref(),
                 "attachment.read",

@@ -64,6 +64,7 @@ impl CaseService {
         let links = self.store.links(&actor.tenant, id)?;
         self.store.record(
             &actor.tenant,
+            &self.anchor,
             self.draft(actor.id.as_ref(), "case.read", id.as_str(), None),
         )?;
         Ok(CaseView {
@@ -98,6 +99,7 @@ impl CaseService {
             .collect::<Result<Vec<_>>>()?;
         self.store.record(
             &actor.tenant,
+            &self.anchor,
             self.draft(actor.id.as_ref(), "message.read", id.as_str(), None),
         )?;
         Ok(out)
@@ -128,15 +130,16 @@ impl CaseService {
             Visibility::Internal => "internal",
             Visibility::Shared => "shared",
         };
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.insert_message(&message)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "message.write",
-                id.as_str(),
-                Some(detail.into()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                tx.insert_message(&message)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "message.write",
+                    id.as_str(),
+                    Some(detail.into()),
+                ))
+            })?;
         Ok(mid)
     }
 
@@ -332,15 +335,16 @@ impl CaseService {
             created_by: Some(actor.id.clone()),
             created_at: self.now(),
         };
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.insert_link(&link)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "case.link",
-                from.as_str(),
-                Some(to.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                tx.insert_link(&link)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "case.link",
+                    from.as_str(),
+                    Some(to.to_string()),
+                ))
+            })?;
         Ok(link)
     }
 }

@@ -41,15 +41,16 @@ impl CaseService {
             ground: ground.trim().to_owned(),
             state: RevealState::Pending,
         };
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.put_reveal(&request)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "identity.reveal_requested",
-                id.as_str(),
-                Some(request.id.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                tx.put_reveal(&request)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "identity.reveal_requested",
+                    id.as_str(),
+                    Some(request.id.to_string()),
+                ))
+            })?;
         Ok(request.id)
     }
 
@@ -101,15 +102,16 @@ impl CaseService {
         } else {
             "identity.reveal_denied"
         };
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.put_reveal(&request)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                action,
-                request.case_id.as_str(),
-                Some(rid.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                tx.put_reveal(&request)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    action,
+                    request.case_id.as_str(),
+                    Some(rid.to_string()),
+                ))
+            })?;
         Ok(request.state)
     }
 
@@ -149,23 +151,36 @@ impl CaseService {
                 reason: "the reporter gave no identity".into(),
             });
         };
-        let key = self.keys.unwrap_key(&case.tenant, wrapped)?;
-        let json = key.open(sealed, &case.context("identity"))?;
-        let identity: ReporterIdentity =
-            serde_json::from_slice(&json).map_err(|e| Error::corrupt("identity", e))?;
+        // Use the approval before decrypting anything: inside the transaction (which holds
+        // the tenant's lock) the request moves from approved to revealed only if it is still
+        // approved, so concurrent calls on one approval reveal once.
+        let approved = request.state.clone();
         request.state = RevealState::Revealed {
             approved_by,
             at: self.now(),
         };
-        self.store.transact(&actor.tenant, &mut |tx| {
-            tx.put_reveal(&request)?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "identity.revealed",
-                case.id.as_str(),
-                Some(rid.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                let current = tx.reveal(rid)?.map(|r| r.state);
+                if current.as_ref() != Some(&approved) {
+                    return Err(Error::Denied {
+                        actor: actor.id.to_string(),
+                        action: Action::RevealIdentity.to_string(),
+                        reason: "the approval has been used; ask again".into(),
+                    });
+                }
+                tx.put_reveal(&request)?;
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "identity.revealed",
+                    case.id.as_str(),
+                    Some(rid.to_string()),
+                ))
+            })?;
+        let key = self.keys.unwrap_key(&case.tenant, wrapped)?;
+        let json = key.open(sealed, &case.context("identity"))?;
+        let identity: ReporterIdentity =
+            serde_json::from_slice(&json).map_err(|e| Error::corrupt("identity", e))?;
         Ok(identity)
     }
 }

@@ -64,6 +64,7 @@ impl CaseService {
         self.store.insert_tenant(&tenant)?;
         self.store.record(
             &tenant.id,
+            &self.anchor,
             self.draft(
                 "system",
                 "tenant.create",
@@ -113,17 +114,18 @@ impl CaseService {
     pub(crate) fn insert_new(&self, mut case: Case, actor: &str) -> Result<Case> {
         let year = local_date(case.received_at).year();
         let mut inserted = None;
-        self.store.transact(&case.tenant.clone(), &mut |tx| {
-            case.reference = tx.next_reference(case.kind, year)?;
-            tx.insert_case(&case)?;
-            inserted = Some(case.clone());
-            Ok(self.draft(
-                actor,
-                "case.create",
-                case.id.as_str(),
-                Some(case.kind.to_string()),
-            ))
-        })?;
+        self.store
+            .transact(&case.tenant.clone(), &self.anchor, &mut |tx| {
+                case.reference = tx.next_reference(case.kind, year)?;
+                tx.insert_case(&case)?;
+                inserted = Some(case.clone());
+                Ok(self.draft(
+                    actor,
+                    "case.create",
+                    case.id.as_str(),
+                    Some(case.kind.to_string()),
+                ))
+            })?;
         inserted.ok_or_else(|| Error::corrupt("case", "transaction returned no case"))
     }
 

@@ -27,8 +27,9 @@ use crate::case::{Case, CaseId};
 use crate::clock::{Clock, DeadlineRules, SystemClock};
 use crate::crypto::{DataKey, KeyProvider};
 use crate::policy::{Action, Actor, Policy, Target};
-use crate::reporter::{Argon2Params, Throttle, ThrottleConfig};
+use crate::reporter::{Argon2Params, ThrottleConfig};
 use crate::retention::RetentionPolicy;
+use crate::store::KeyAnchor;
 use crate::store::{AuditDraft, CaseStore};
 use crate::{Error, Result, TenantId};
 
@@ -63,7 +64,7 @@ pub struct CaseService {
     keys: Arc<dyn KeyProvider>,
     clock: Arc<dyn Clock>,
     config: ServiceConfig,
-    throttle: Throttle,
+    anchor: KeyAnchor,
     policy: Policy,
 }
 
@@ -76,9 +77,9 @@ impl CaseService {
     ) -> Self {
         Self {
             store,
+            anchor: KeyAnchor::new(keys.clone()),
             keys,
             clock: Arc::new(SystemClock),
-            throttle: Throttle::new(config.throttle),
             config,
             policy: Policy,
         }
@@ -126,6 +127,7 @@ impl CaseService {
             // not write to that tenant's log.
             self.store.record(
                 &actor.tenant,
+                &self.anchor,
                 self.draft(
                     actor.id.as_ref(),
                     "access.denied",
@@ -185,7 +187,7 @@ impl CaseService {
         change: &mut dyn FnMut(&mut Case, &mut dyn crate::store::Tx) -> Result<()>,
     ) -> Result<Case> {
         let mut result = None;
-        self.store.transact(tenant, &mut |tx| {
+        self.store.transact(tenant, &self.anchor, &mut |tx| {
             let mut case = tx.case(id)?.ok_or_else(|| Error::NotFound {
                 what: "case",
                 id: id.to_string(),

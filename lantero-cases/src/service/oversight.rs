@@ -1,6 +1,6 @@
 //! Deadlines, statistics, retention and the audit log: the tenant-wide views.
 
-use lantero_core::audit::{AuditEvent, verify_chain};
+use lantero_core::audit::AuditEvent;
 use serde::{Deserialize, Serialize};
 
 use super::CaseService;
@@ -63,6 +63,7 @@ impl CaseService {
         let cases = self.store.cases(&actor.tenant)?;
         self.store.record(
             &actor.tenant,
+            &self.anchor,
             self.draft(
                 actor.id.as_ref(),
                 "statistics.read",
@@ -105,9 +106,16 @@ impl CaseService {
                 PurgeState::Kept | PurgeState::NotYet { .. } | PurgeState::AlreadyPurged => {}
             }
         }
+        if !dry_run && !report.purged.is_empty() {
+            // Deleted rows linger in free pages, the journal and old row versions until
+            // scrubbed; the keys are gone already, so what lingers is unreadable ciphertext,
+            // and the scrub removes that too.
+            self.store.scrub()?;
+        }
         if dry_run {
             self.store.record(
                 &actor.tenant,
+                &self.anchor,
                 self.draft(
                     actor.id.as_ref(),
                     "retention.dry_run",
@@ -125,39 +133,62 @@ impl CaseService {
         id: &crate::case::CaseId,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        self.store.transact(&actor.tenant, &mut |tx| {
-            let Some(current) = tx.case(id)? else {
-                return Ok(self.draft(
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                let Some(current) = tx.case(id)? else {
+                    return Ok(self.draft(
+                        actor.id.as_ref(),
+                        "case.purge_skipped",
+                        id.as_str(),
+                        Some("gone".into()),
+                    ));
+                };
+                // Re-check inside the transaction: a hold may have been set since the listing.
+                if !matches!(
+                    self.config.retention.assess(&current, now),
+                    PurgeState::Due { .. }
+                ) {
+                    return Ok(self.draft(
+                        actor.id.as_ref(),
+                        "case.purge_skipped",
+                        id.as_str(),
+                        None,
+                    ));
+                }
+                tx.delete_case_content(id)?;
+                tx.update_case(&purged_remainder(&current, now))?;
+                Ok(self.draft(
                     actor.id.as_ref(),
-                    "case.purge_skipped",
+                    "case.purge",
                     id.as_str(),
-                    Some("gone".into()),
-                ));
-            };
-            // Re-check inside the transaction: a hold may have been set since the listing.
-            if !matches!(
-                self.config.retention.assess(&current, now),
-                PurgeState::Due { .. }
-            ) {
-                return Ok(self.draft(actor.id.as_ref(), "case.purge_skipped", id.as_str(), None));
-            }
-            tx.delete_case_content(id)?;
-            tx.update_case(&purged_remainder(&current, now))?;
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "case.purge",
-                id.as_str(),
-                Some(current.kind.to_string()),
-            ))
-        })?;
+                    Some(current.kind.to_string()),
+                ))
+            })?;
         Ok(())
     }
 
-    /// The tenant's audit log, after verifying its chain.
+    /// The tenant's audit log, verified against its signed head: a log trimmed at the end,
+    /// rewritten and rehashed, or reordered is [`AuditChainBroken`](lantero_core::Error).
     pub fn audit_log(&self, actor: &Actor) -> Result<Vec<AuditEvent>> {
         self.authorize(actor, Action::ReadAuditLog, Target::Tenant(&actor.tenant))?;
-        let events = self.store.audit_events(&actor.tenant)?;
-        verify_chain(&events)?;
-        Ok(events)
+        self.store.audit_events(&actor.tenant, &self.anchor)
+    }
+
+    /// Adopts a tenant's audit log written before heads were signed: verifies its chain and
+    /// signs its head (administrators only; audited). From then on trimming it is detected.
+    pub fn anchor_audit_log(&self, actor: &Actor) -> Result<u64> {
+        self.authorize(actor, Action::ReadAuditLog, Target::Tenant(&actor.tenant))?;
+        let len = self.store.anchor_audit_log(&actor.tenant, &self.anchor)?;
+        self.store.record(
+            &actor.tenant,
+            &self.anchor,
+            self.draft(
+                actor.id.as_ref(),
+                "audit.anchor",
+                &format!("tenant:{}", actor.tenant),
+                Some(format!("{len} events")),
+            ),
+        )?;
+        Ok(len)
     }
 }

@@ -24,19 +24,30 @@ pub struct ReporterView {
 }
 
 impl CaseService {
-    /// Finds the case of a receipt, throttling failures. `source` is an opaque key of the
-    /// caller's choosing (never an IP address) that failures are counted against.
+    /// Finds the case of a receipt, throttling attempts. `source` is an opaque key of the
+    /// caller's choosing (never an IP address) that attempts are counted against.
+    ///
+    /// The attempt is reserved in the store before the receipt is hashed, so concurrent
+    /// guesses are counted before any is evaluated, and counts survive restarts. A valid
+    /// receipt gives its reservation back.
     fn case_by_receipt(&self, tenant: &TenantId, receipt: &Receipt, source: &str) -> Result<Case> {
-        let now = self.now();
-        self.throttle.check(tenant, source, now)?;
         let t = self.tenant_record(tenant)?;
+        let ticket =
+            self.store
+                .reserve_attempt(tenant, source, self.now(), &self.config.throttle)?;
+        if !ticket.wait.is_zero() {
+            std::thread::sleep(ticket.wait);
+        }
         let hash = hash_receipt(receipt, &t.receipt_salt, self.config.argon2)?;
         match self.store.case_by_receipt(tenant, &hash)? {
-            Some(case) => Ok(case),
+            Some(case) => {
+                self.store.release_attempt(&ticket)?;
+                Ok(case)
+            }
             None => {
-                self.throttle.record_failure(tenant, source, now);
                 self.store.record(
                     tenant,
+                    &self.anchor,
                     self.draft("reporter", "reporter.receipt_rejected", "receipt", None),
                 )?;
                 Err(Error::UnknownReceipt)
@@ -67,6 +78,7 @@ impl CaseService {
             .collect::<Result<Vec<_>>>()?;
         self.store.record(
             tenant,
+            &self.anchor,
             self.draft("reporter", "reporter.read", case.id.as_str(), None),
         )?;
         Ok(ReporterView {
@@ -106,7 +118,7 @@ impl CaseService {
             sent_at: self.now(),
             body: key.seal(text.as_bytes(), &case.context(&format!("message/{id}")))?,
         };
-        self.store.transact(tenant, &mut |tx| {
+        self.store.transact(tenant, &self.anchor, &mut |tx| {
             tx.insert_message(&message)?;
             Ok(self.draft(
                 "reporter",

@@ -99,33 +99,34 @@ impl CaseService {
         };
 
         let mut routed_to = None;
-        self.store.transact(&actor.tenant, &mut |tx| {
-            let mut current = tx.case(id)?.ok_or_else(|| Error::NotFound {
-                what: "case",
-                id: id.to_string(),
-            })?;
-            current.triage = Some(record.clone());
-            tx.update_case(&current)?;
-            if let Some(tip) = &routed {
-                let mut tip = tip.clone();
-                tip.reference = tx.next_reference(CaseKind::Tip, local_date(now).year())?;
-                tx.insert_case(&tip)?;
-                tx.insert_link(&CaseLink {
-                    from: id.clone(),
-                    to: tip.id.clone(),
-                    relation: LinkRelation::RoutedToWelfareCrime,
-                    created_by: None,
-                    created_at: now,
+        self.store
+            .transact(&actor.tenant, &self.anchor, &mut |tx| {
+                let mut current = tx.case(id)?.ok_or_else(|| Error::NotFound {
+                    what: "case",
+                    id: id.to_string(),
                 })?;
-                routed_to = Some((tip.id.clone(), tip.reference));
-            }
-            Ok(self.draft(
-                actor.id.as_ref(),
-                "case.triage",
-                id.as_str(),
-                detail.clone(),
-            ))
-        })?;
+                current.triage = Some(record.clone());
+                tx.update_case(&current)?;
+                if let Some(tip) = &routed {
+                    let mut tip = tip.clone();
+                    tip.reference = tx.next_reference(CaseKind::Tip, local_date(now).year())?;
+                    tx.insert_case(&tip)?;
+                    tx.insert_link(&CaseLink {
+                        from: id.clone(),
+                        to: tip.id.clone(),
+                        relation: LinkRelation::RoutedToWelfareCrime,
+                        created_by: None,
+                        created_at: now,
+                    })?;
+                    routed_to = Some((tip.id.clone(), tip.reference));
+                }
+                Ok(self.draft(
+                    actor.id.as_ref(),
+                    "case.triage",
+                    id.as_str(),
+                    detail.clone(),
+                ))
+            })?;
         Ok(TriageResult { outcome, routed_to })
     }
 }

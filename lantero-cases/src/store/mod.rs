@@ -1,26 +1,32 @@
-//! Persistence: the [`CaseStore`] plugin and its SQLite and PostgreSQL implementations.
+//! Persistence: the [`CaseStore`] plugin and its SQL implementation on SQLite and PostgreSQL.
 //!
 //! Every write goes through [`CaseStore::transact`]: the changes and the audit event that
 //! records them commit in one transaction, with the event chained to the tenant's previous
-//! one. A crash therefore loses either both or neither, and the chain always verifies.
-//! Reads of sensitive data are recorded the same way, with a transaction that changes nothing
-//! but the audit log.
+//! one and the chain's new head signed ([`AuditAnchor`]). A crash therefore loses either both
+//! or neither, and the chain always verifies. Reads of sensitive data are recorded the same
+//! way, with a transaction that changes nothing but the audit log.
+//!
+//! Both engines run the same statements and schema ([`SqlStore`] over a [`Backend`]); see
+//! `docs/security.md` for what purge destroys and the PostgreSQL operator procedure.
 
-mod migrations;
 mod postgres;
+mod sql;
 mod sqlite;
 
 use chrono::{DateTime, Utc};
 use lantero_core::audit::AuditEvent;
 use serde::{Deserialize, Serialize};
 
-pub use self::postgres::PostgresStore;
-pub use self::sqlite::SqliteStore;
-pub use migrations::SCHEMA_VERSION;
+pub use self::postgres::{Postgres, PostgresStore};
+pub use self::sqlite::{Sqlite, SqliteStore};
+pub use sql::{
+    AttemptTicket, AuditAnchor, AuditHead, Backend, Cell, Conn, Dialect, KeyAnchor, SCHEMA_VERSION,
+    SqlStore, Value,
+};
 
 use crate::case::{Attachment, AttachmentId, Case, CaseId, CaseKind, CaseLink, Message, Reference};
 use crate::crypto::Sealed;
-use crate::reporter::{RevealId, RevealRequest};
+use crate::reporter::{RevealId, RevealRequest, ThrottleConfig};
 use crate::{Result, Tenant, TenantId};
 
 /// The audit event to append with a transaction; the store adds sequence number and hashes.
@@ -54,9 +60,12 @@ pub trait Tx {
     fn insert_attachment(&mut self, attachment: &Attachment, content: &Sealed) -> Result<()>;
     /// Links two cases.
     fn insert_link(&mut self, link: &CaseLink) -> Result<()>;
+    /// Reads an identity-reveal request inside the transaction (to change its state only if
+    /// it still is what it was: the transaction holds the tenant's lock).
+    fn reveal(&mut self, id: &RevealId) -> Result<Option<RevealRequest>>;
     /// Inserts or replaces an identity-reveal request.
     fn put_reveal(&mut self, reveal: &RevealRequest) -> Result<()>;
-    /// Deletes every message, attachment and reveal request of a case (purge).
+    /// Deletes every message, attachment, reveal request and the keys of a case (purge).
     fn delete_case_content(&mut self, id: &CaseId) -> Result<()>;
 }
 
@@ -76,10 +85,13 @@ pub trait CaseStore: Send + Sync {
     fn tenants(&self) -> Result<Vec<Tenant>>;
 
     /// Runs `work` in one transaction of `tenant` and appends the audit event it returns,
-    /// chained to the tenant's last event. If `work` fails, nothing is written.
+    /// chained to the tenant's last event, after checking the log's signed head with `anchor`
+    /// and signing the new one. If `work` fails, or the log's end was tampered with, nothing
+    /// is written.
     fn transact(
         &self,
         tenant: &TenantId,
+        anchor: &dyn AuditAnchor,
         work: &mut dyn FnMut(&mut dyn Tx) -> Result<AuditDraft>,
     ) -> Result<AuditEvent>;
 
@@ -107,13 +119,41 @@ pub trait CaseStore: Send + Sync {
     /// An identity-reveal request.
     fn reveal(&self, tenant: &TenantId, id: &RevealId) -> Result<Option<RevealRequest>>;
 
-    /// The tenant's audit log, in sequence order.
-    fn audit_events(&self, tenant: &TenantId) -> Result<Vec<AuditEvent>>;
+    /// The tenant's audit log, in sequence order, verified: the chain links, every event
+    /// belongs to the tenant and the last is the head `anchor` signed. Truncation, rewrites
+    /// and reordering are [`AuditChainBroken`](lantero_core::Error::AuditChainBroken).
+    fn audit_events(&self, tenant: &TenantId, anchor: &dyn AuditAnchor) -> Result<Vec<AuditEvent>>;
+
+    /// Verifies a log written before heads were signed and signs its head; returns its length.
+    /// Refused when the log already has a signed head.
+    fn anchor_audit_log(&self, tenant: &TenantId, anchor: &dyn AuditAnchor) -> Result<u64>;
+
+    /// Counts the tenant's and `source`'s earlier receipt attempts and reserves this one in
+    /// the same transaction, or refuses with [`Error::Throttled`](crate::Error::Throttled).
+    fn reserve_attempt(
+        &self,
+        tenant: &TenantId,
+        source: &str,
+        now: DateTime<Utc>,
+        config: &ThrottleConfig,
+    ) -> Result<AttemptTicket>;
+
+    /// Takes back a reserved attempt whose receipt was valid.
+    fn release_attempt(&self, ticket: &AttemptTicket) -> Result<()>;
+
+    /// Makes what purge deleted unrecoverable from the store's files: free pages, journals
+    /// and old row versions. Call after purging.
+    fn scrub(&self) -> Result<()>;
 
     /// Appends an audit event that records a read or a refusal.
-    fn record(&self, tenant: &TenantId, draft: AuditDraft) -> Result<AuditEvent> {
+    fn record(
+        &self,
+        tenant: &TenantId,
+        anchor: &dyn AuditAnchor,
+        draft: AuditDraft,
+    ) -> Result<AuditEvent> {
         let mut once = Some(draft);
-        self.transact(tenant, &mut |_| {
+        self.transact(tenant, anchor, &mut |_| {
             once.take()
                 .ok_or_else(|| crate::Error::corrupt("audit draft", "transaction retried"))
         })
@@ -121,12 +161,22 @@ pub trait CaseStore: Send + Sync {
 }
 
 /// Opens a store from a location: a `postgres://` or `postgresql://` URL, or a SQLite file
-/// path (created if missing).
+/// path (created if missing). See [`open_read_only`] for tools that only list.
 pub fn open(location: &str) -> Result<Box<dyn CaseStore>> {
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
         Ok(Box::new(PostgresStore::connect(location, None)?))
     } else {
         Ok(Box::new(SqliteStore::open(location)?))
+    }
+}
+
+/// Opens an existing store for reading only: a SQLite file is opened read-only and must be a
+/// Lantero store of the current schema; nothing is created or migrated.
+pub fn open_read_only(location: &str) -> Result<Box<dyn CaseStore>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        Ok(Box::new(PostgresStore::connect(location, None)?))
+    } else {
+        Ok(Box::new(SqliteStore::open_read_only(location)?))
     }
 }
 

@@ -14,7 +14,7 @@ use lantero_cases::triage::{ReporterRelation, ScopeAssessment, ScopeOutcome};
 use lantero_cases::{CaseService, Error, TenantId};
 use lantero_core::audit::verify_chain;
 
-use super::service;
+use super::{anchor, service};
 
 pub(super) const REPORT: &str =
     "Chefen på ekonomiavdelningen godkänner fakturor från sin brors bolag.";
@@ -111,7 +111,7 @@ pub fn receipt_only_reporter_dialogue(store: Arc<dyn CaseStore>) {
         svc.reporter_view(&"annan".parse().unwrap(), &typed, "sess"),
         Err(Error::UnknownReceipt)
     ));
-    verify_chain(&svc.store().audit_events(&t).unwrap()).unwrap();
+    verify_chain(&svc.store().audit_events(&t, &anchor()).unwrap()).unwrap();
 }
 
 pub fn wrong_receipts_are_throttled(store: Arc<dyn CaseStore>) {
@@ -134,7 +134,7 @@ pub fn wrong_receipts_are_throttled(store: Arc<dyn CaseStore>) {
     assert!(svc.reporter_view(&t, &s.receipt, "attacker").is_ok());
     let rejected = svc
         .store()
-        .audit_events(&t)
+        .audit_events(&t, &anchor())
         .unwrap()
         .iter()
         .filter(|e| e.action == "reporter.receipt_rejected")
@@ -195,7 +195,7 @@ pub fn identity_reveal_needs_a_custodian(store: Arc<dyn CaseStore>) {
 
     let actions: Vec<String> = svc
         .store()
-        .audit_events(&t)
+        .audit_events(&t, &anchor())
         .unwrap()
         .into_iter()
         .map(|e| e.action)
@@ -210,7 +210,7 @@ pub fn identity_reveal_needs_a_custodian(store: Arc<dyn CaseStore>) {
             "identity.revealed"
         ]
     );
-    let log = serde_json::to_string(&svc.store().audit_events(&t).unwrap()).unwrap();
+    let log = serde_json::to_string(&svc.store().audit_events(&t, &anchor()).unwrap()).unwrap();
     assert!(
         !log.contains("Anna") && !log.contains("T 12-25"),
         "the audit log holds no identities or grounds"
@@ -239,7 +239,7 @@ fn ncnd_run(
         },
     )
     .unwrap();
-    let before = svc.store().audit_events(&t).unwrap().len();
+    let before = svc.store().audit_events(&t, &anchor()).unwrap().len();
     let registrar = actor(&t, "registrator", Role::Registrar);
     let query = RegisterQuery {
         subject: QuerySubject::Person("Per Persson".into()),
@@ -248,7 +248,7 @@ fn ncnd_run(
     let answer = svc
         .answer_register_query(&registrar, Channel::Email, query)
         .unwrap();
-    let events = svc.store().audit_events(&t).unwrap()[before..]
+    let events = svc.store().audit_events(&t, &anchor()).unwrap()[before..]
         .iter()
         .map(|e| (e.actor.clone(), e.action.clone(), e.detail.clone()))
         .collect();

@@ -12,6 +12,7 @@ use lantero_cases::service::{DeadlineQuery, Submission};
 use lantero_cases::store::CaseStore;
 use lantero_core::audit::verify_chain;
 
+use super::anchor;
 use super::flows::{actor, anna, handler_for, report, setup};
 
 pub fn access_is_denied_by_default_and_denials_are_audited(store: Arc<dyn CaseStore>) {
@@ -50,7 +51,7 @@ pub fn access_is_denied_by_default_and_denials_are_audited(store: Arc<dyn CaseSt
     );
     let denied = svc
         .store()
-        .audit_events(&t)
+        .audit_events(&t, &anchor())
         .unwrap()
         .iter()
         .filter(|e| e.action == "access.denied")
@@ -232,7 +233,7 @@ pub fn content_is_encrypted_at_rest(store: Arc<dyn CaseStore>) {
         svc.store().cases(&t).unwrap(),
         svc.store().messages(&t, &s.case_id).unwrap(),
         svc.store().attachments(&t, &s.case_id).unwrap(),
-        svc.store().audit_events(&t).unwrap(),
+        svc.store().audit_events(&t, &anchor()).unwrap(),
     ))
     .unwrap();
     for secret in [

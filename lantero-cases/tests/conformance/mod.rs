@@ -13,7 +13,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use lantero_cases::case::{Case, CaseId, CaseKind, Channel, Reference};
 use lantero_cases::clock::ManualClock;
 use lantero_cases::crypto::{DataKey, LocalKeyProvider};
-use lantero_cases::store::{AuditDraft, CaseStore};
+use lantero_cases::store::{AuditDraft, CaseStore, KeyAnchor};
 use lantero_cases::{CaseService, ServiceConfig, Tenant, TenantId};
 
 /// Generates one `#[test]` per conformance check for a backend. `$open` is an expression of
@@ -91,7 +91,7 @@ pub fn draft(action: &str, object: &str) -> AuditDraft {
 pub fn insert_case(store: &dyn CaseStore, tenant: &TenantId, kind: CaseKind) -> Case {
     let mut out = None;
     store
-        .transact(tenant, &mut |tx| {
+        .transact(tenant, &anchor(), &mut |tx| {
             let reference = tx.next_reference(kind, 2025)?;
             let case = Case::new(
                 CaseId::generate()?,
@@ -113,10 +113,22 @@ pub fn reference(kind: CaseKind, n: u32) -> Reference {
     Reference::new(kind, 2025, n)
 }
 
+/// The root key of every test: store-level writes and the service sign the same audit heads.
+pub fn keys() -> Arc<LocalKeyProvider> {
+    Arc::new(LocalKeyProvider::new(
+        DataKey::from_hex(&"5a".repeat(32)).unwrap(),
+    ))
+}
+
+/// The audit anchor over [`keys`].
+pub fn anchor() -> KeyAnchor {
+    KeyAnchor::new(keys())
+}
+
 /// A service over `store` with a manual clock at [`t0`] and cheap Argon2.
 pub fn service(store: Arc<dyn CaseStore>) -> (CaseService, Arc<ManualClock>) {
     let clock = Arc::new(ManualClock::new(t0()));
-    let keys = Arc::new(LocalKeyProvider::new(DataKey::generate().unwrap()));
+    let keys = keys();
     let svc = CaseService::new(store, keys, ServiceConfig::insecure_for_tests())
         .with_clock(clock.clone());
     (svc, clock)

@@ -14,7 +14,7 @@ use lantero_cases::store::CaseStore;
 use lantero_cases::{Error, Tenant};
 use lantero_core::audit::verify_chain;
 
-use super::{draft, insert_case, reference, t0, tenant};
+use super::{anchor, draft, insert_case, reference, t0, tenant};
 
 pub fn tenants_round_trip_and_duplicates_are_refused(store: Arc<dyn CaseStore>) {
     let a = tenant(store.as_ref(), "alfa");
@@ -41,7 +41,7 @@ pub fn tenants_round_trip_and_duplicates_are_refused(store: Arc<dyn CaseStore>) 
 
 pub fn unknown_tenant_cannot_transact(store: Arc<dyn CaseStore>) {
     let err = store
-        .record(&"nobody".parse().unwrap(), draft("x", "y"))
+        .record(&"nobody".parse().unwrap(), &anchor(), draft("x", "y"))
         .unwrap_err();
     assert!(
         matches!(err, Error::NotFound { what: "tenant", .. }),
@@ -54,7 +54,7 @@ pub fn references_are_gap_free_per_tenant_kind_and_year(store: Arc<dyn CaseStore
     let b = tenant(store.as_ref(), "b");
     let mut got = Vec::new();
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             got.push(tx.next_reference(CaseKind::Whistleblowing, 2025)?);
             got.push(tx.next_reference(CaseKind::Whistleblowing, 2025)?);
             got.push(tx.next_reference(CaseKind::Tip, 2025)?);
@@ -63,7 +63,7 @@ pub fn references_are_gap_free_per_tenant_kind_and_year(store: Arc<dyn CaseStore
         })
         .unwrap();
     store
-        .transact(&b, &mut |tx| {
+        .transact(&b, &anchor(), &mut |tx| {
             got.push(tx.next_reference(CaseKind::Whistleblowing, 2025)?);
             Ok(draft("n", "n"))
         })
@@ -84,7 +84,7 @@ pub fn references_are_gap_free_per_tenant_kind_and_year(store: Arc<dyn CaseStore
 pub fn failed_work_writes_nothing(store: Arc<dyn CaseStore>) {
     let a = tenant(store.as_ref(), "a");
     let err = store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             let r = tx.next_reference(CaseKind::Tip, 2025)?;
             let case = lantero_cases::case::Case::new(
                 CaseId::generate()?,
@@ -104,7 +104,7 @@ pub fn failed_work_writes_nothing(store: Arc<dyn CaseStore>) {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidValue { .. }));
     assert!(store.cases(&a).unwrap().is_empty());
-    assert!(store.audit_events(&a).unwrap().is_empty());
+    assert!(store.audit_events(&a, &anchor()).unwrap().is_empty());
     // The counter rolled back too: the next number is still 1.
     let c = insert_case(store.as_ref(), &a, CaseKind::Tip);
     assert_eq!(c.reference, reference(CaseKind::Tip, 1));
@@ -114,13 +114,17 @@ pub fn audit_chain_is_per_tenant_and_verifies(store: Arc<dyn CaseStore>) {
     let a = tenant(store.as_ref(), "a");
     let b = tenant(store.as_ref(), "b");
     for i in 0..5 {
-        store.record(&a, draft("read", &format!("a{i}"))).unwrap();
+        store
+            .record(&a, &anchor(), draft("read", &format!("a{i}")))
+            .unwrap();
         if i % 2 == 0 {
-            store.record(&b, draft("read", &format!("b{i}"))).unwrap();
+            store
+                .record(&b, &anchor(), draft("read", &format!("b{i}")))
+                .unwrap();
         }
     }
-    let ea = store.audit_events(&a).unwrap();
-    let eb = store.audit_events(&b).unwrap();
+    let ea = store.audit_events(&a, &anchor()).unwrap();
+    let eb = store.audit_events(&b, &anchor()).unwrap();
     assert_eq!(
         ea.iter().map(|e| e.seq).collect::<Vec<_>>(),
         [0, 1, 2, 3, 4]
@@ -134,13 +138,14 @@ pub fn audit_chain_is_per_tenant_and_verifies(store: Arc<dyn CaseStore>) {
     let ev = store
         .record(
             &a,
+            &anchor(),
             lantero_cases::store::AuditDraft {
                 time: with_nanos,
                 ..draft("x", "y")
             },
         )
         .unwrap();
-    let back = store.audit_events(&a).unwrap();
+    let back = store.audit_events(&a, &anchor()).unwrap();
     assert_eq!(back.last().unwrap(), &ev);
     verify_chain(&back).unwrap();
 }
@@ -185,7 +190,7 @@ pub fn tenants_are_isolated(store: Arc<dyn CaseStore>) {
         created_at: t0(),
     };
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             tx.update_case(&case)?;
             tx.insert_message(&msg)?;
             tx.insert_attachment(&att, &key.seal(b"x", b"c")?)?;
@@ -209,10 +214,10 @@ pub fn tenants_are_isolated(store: Arc<dyn CaseStore>) {
     assert!(store.attachment_content(&b, &att.id).unwrap().is_none());
     assert!(store.links(&b, &case.id).unwrap().is_empty());
     assert!(store.reveal(&b, &reveal.id).unwrap().is_none());
-    assert!(store.audit_events(&b).unwrap().is_empty());
+    assert!(store.audit_events(&b, &anchor()).unwrap().is_empty());
     // And b cannot change a's case from its own transaction.
     let err = store
-        .transact(&b, &mut |tx| {
+        .transact(&b, &anchor(), &mut |tx| {
             assert!(tx.case(&case.id)?.is_none());
             tx.update_case(&case)?;
             Ok(draft("w", "w"))
@@ -254,7 +259,9 @@ pub fn messages_attachments_links_and_reveals_round_trip(store: Arc<dyn CaseStor
         .collect();
     for m in &msgs {
         store
-            .transact(&a, &mut |tx| tx.insert_message(m).map(|_| draft("m", "m")))
+            .transact(&a, &anchor(), &mut |tx| {
+                tx.insert_message(m).map(|_| draft("m", "m"))
+            })
             .unwrap();
     }
     assert_eq!(store.messages(&a, &c1.id).unwrap(), msgs);
@@ -272,7 +279,7 @@ pub fn messages_attachments_links_and_reveals_round_trip(store: Arc<dyn CaseStor
     };
     let content: Sealed = key.seal(b"pdf", b"x").unwrap();
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             tx.insert_attachment(&att, &content)
                 .map(|_| draft("a", "a"))
         })
@@ -291,7 +298,9 @@ pub fn messages_attachments_links_and_reveals_round_trip(store: Arc<dyn CaseStor
         created_at: t0(),
     };
     store
-        .transact(&a, &mut |tx| tx.insert_link(&link).map(|_| draft("l", "l")))
+        .transact(&a, &anchor(), &mut |tx| {
+            tx.insert_link(&link).map(|_| draft("l", "l"))
+        })
         .unwrap();
     assert_eq!(store.links(&a, &c1.id).unwrap(), vec![link.clone()]);
     assert_eq!(store.links(&a, &c2.id).unwrap(), vec![link]);
@@ -305,21 +314,25 @@ pub fn messages_attachments_links_and_reveals_round_trip(store: Arc<dyn CaseStor
         state: RevealState::Pending,
     };
     store
-        .transact(&a, &mut |tx| tx.put_reveal(&r).map(|_| draft("r", "r")))
+        .transact(&a, &anchor(), &mut |tx| {
+            tx.put_reveal(&r).map(|_| draft("r", "r"))
+        })
         .unwrap();
     r.state = RevealState::Denied {
         by: ActorId::new("c1"),
         at: t0(),
     };
     store
-        .transact(&a, &mut |tx| tx.put_reveal(&r).map(|_| draft("r", "r")))
+        .transact(&a, &anchor(), &mut |tx| {
+            tx.put_reveal(&r).map(|_| draft("r", "r"))
+        })
         .unwrap();
     assert_eq!(store.reveal(&a, &r.id).unwrap(), Some(r));
 
     let mut updated = store.case(&a, &c1.id).unwrap().unwrap();
     updated.status = Status::InProgress;
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             tx.update_case(&updated).map(|_| draft("u", "u"))
         })
         .unwrap();
@@ -335,12 +348,16 @@ pub fn receipt_hashes_are_unique_within_a_tenant_only(store: Arc<dyn CaseStore>)
         let mut c = insert_case(store.as_ref(), t, CaseKind::Whistleblowing);
         c.receipt_hash = Some(hash.clone());
         store
-            .transact(t, &mut |tx| tx.update_case(&c).map(|_| draft("u", "u")))
+            .transact(t, &anchor(), &mut |tx| {
+                tx.update_case(&c).map(|_| draft("u", "u"))
+            })
             .unwrap();
     }
     let mut dup = insert_case(store.as_ref(), &a, CaseKind::Whistleblowing);
     dup.receipt_hash = Some(hash.clone());
-    let err = store.transact(&a, &mut |tx| tx.update_case(&dup).map(|_| draft("u", "u")));
+    let err = store.transact(&a, &anchor(), &mut |tx| {
+        tx.update_case(&dup).map(|_| draft("u", "u"))
+    });
     assert!(err.is_err());
     assert_eq!(store.case_by_receipt(&a, &hash).unwrap().unwrap().tenant, a);
     assert_eq!(store.case_by_receipt(&b, &hash).unwrap().unwrap().tenant, b);
@@ -368,7 +385,7 @@ pub fn deleting_content_keeps_case_and_links(store: Arc<dyn CaseStore>) {
         created_at: t0(),
     };
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             tx.insert_message(&m1)?;
             tx.insert_message(&m2)?;
             tx.insert_link(&link)?;
@@ -376,7 +393,7 @@ pub fn deleting_content_keeps_case_and_links(store: Arc<dyn CaseStore>) {
         })
         .unwrap();
     store
-        .transact(&a, &mut |tx| {
+        .transact(&a, &anchor(), &mut |tx| {
             tx.delete_case_content(&c.id).map(|_| draft("d", "d"))
         })
         .unwrap();
@@ -410,7 +427,7 @@ pub fn concurrent_writers_keep_chain_and_numbers_consistent(store: Arc<dyn CaseS
         .collect();
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=40).collect::<Vec<_>>());
-    let events = store.audit_events(&a).unwrap();
+    let events = store.audit_events(&a, &anchor()).unwrap();
     assert_eq!(events.len(), 40);
     verify_chain(&events).unwrap();
 }

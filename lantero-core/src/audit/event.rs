@@ -11,6 +11,10 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 /// this one.
 const HASH_DOMAIN: &[u8] = b"lantero.audit/v1";
 
+/// The tag of events that belong to a scope (a tenant): the scope is hashed too, so an event
+/// cannot be moved into another tenant's log.
+const SCOPED_HASH_DOMAIN: &[u8] = b"lantero.audit/v2";
+
 /// One event in an append-only, hash-chained audit log: who did what to which object, when.
 ///
 /// The log records *who, when and what*, never content: `detail` must not hold secrets,
@@ -27,6 +31,9 @@ const HASH_DOMAIN: &[u8] = b"lantero.audit/v1";
 /// 4. `actor`, 5. `action`, 6. `object`,
 /// 7. `detail`: one byte `0` when absent, or `1` followed by the text,
 /// 8. `prev_hash` (lower-case hex),
+///
+/// An event with a `scope` (the tenant whose log it belongs to, see [`AuditEvent::next_in`])
+/// uses the tag `lantero.audit/v2` and hashes the scope as text right after the tag.
 ///
 /// where the tag and every text are written as their UTF-8 length in 8 bytes big-endian
 /// followed by the bytes. Length prefixes make the encoding unambiguous: no two different
@@ -49,6 +56,10 @@ const HASH_DOMAIN: &[u8] = b"lantero.audit/v1";
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEvent {
+    /// The log this event belongs to (a tenant), hashed with the event; `None` for logs that
+    /// are not shared between scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Position in the log, 0 for the first event.
     pub seq: u64,
     /// When it happened, in UTC, to the microsecond.
@@ -81,17 +92,71 @@ impl AuditEvent {
         object: impl Into<String>,
         detail: Option<String>,
     ) -> AuditEvent {
+        Self::chain(
+            None,
+            prev,
+            time,
+            actor.into(),
+            action.into(),
+            object.into(),
+            detail,
+        )
+    }
+
+    /// As [`AuditEvent::next`], for the log of `scope` (e.g. a tenant id): the scope is part of
+    /// the hash, so the event does not verify in another scope's log.
+    ///
+    /// ```
+    /// use chrono::Utc;
+    /// use lantero_core::audit::AuditEvent;
+    ///
+    /// let e = AuditEvent::next_in("ange", None, Utc::now(), "anna", "case.read", "case:1", None);
+    /// let mut moved = e.clone();
+    /// moved.scope = Some("timra".into());
+    /// assert_eq!(e.hash, e.compute_hash());
+    /// assert_ne!(moved.compute_hash(), e.hash);
+    /// ```
+    pub fn next_in(
+        scope: &str,
+        prev: Option<&AuditEvent>,
+        time: DateTime<Utc>,
+        actor: impl Into<String>,
+        action: impl Into<String>,
+        object: impl Into<String>,
+        detail: Option<String>,
+    ) -> AuditEvent {
+        Self::chain(
+            Some(scope.to_owned()),
+            prev,
+            time,
+            actor.into(),
+            action.into(),
+            object.into(),
+            detail,
+        )
+    }
+
+    fn chain(
+        scope: Option<String>,
+        prev: Option<&AuditEvent>,
+        time: DateTime<Utc>,
+        actor: String,
+        action: String,
+        object: String,
+        detail: Option<String>,
+    ) -> AuditEvent {
         let (seq, prev_hash) = match prev {
             // A log of 2^64 events cannot exist; saturating keeps this total without a panic.
             Some(p) => (p.seq.saturating_add(1), p.hash.clone()),
             None => (0, GENESIS_HASH.to_owned()),
         };
         let mut event = AuditEvent {
+            scope,
             seq,
             time: time.trunc_subsecs(6),
-            actor: actor.into(),
-            action: action.into(),
-            object: object.into(),
+            actor,
+            action,
+            object,
             detail,
             prev_hash,
             hash: String::new(),
@@ -104,7 +169,13 @@ impl AuditEvent {
     /// itself is not part of the input.
     pub fn compute_hash(&self) -> String {
         let mut hasher = Sha256::new();
-        put_text(&mut hasher, HASH_DOMAIN);
+        match &self.scope {
+            None => put_text(&mut hasher, HASH_DOMAIN),
+            Some(scope) => {
+                put_text(&mut hasher, SCOPED_HASH_DOMAIN);
+                put_text(&mut hasher, scope.as_bytes());
+            }
+        }
         hasher.update(self.seq.to_be_bytes());
         let time = self
             .time

@@ -1,44 +1,50 @@
-//! The PostgreSQL store, for hosted multi-tenant deployments.
+//! The PostgreSQL engine, for hosted multi-tenant deployments.
 //!
-//! A transaction locks the tenant's row first (`SELECT … FOR UPDATE`), which serialises the
-//! tenant's audit chain and reference counters across every connection and server process
-//! while leaving other tenants free. Loopback connections use no TLS; a deployment across a
-//! network should terminate TLS in front of the server or use a TLS-enabled plugin store.
+//! A transaction locks the tenant's row first (`SELECT … FOR UPDATE`, see
+//! [`Dialect::for_update`]), which serialises the tenant's audit chain, reference counters and
+//! receipt attempts across every connection and server process while leaving other tenants
+//! free. Reads run in a `REPEATABLE READ, READ ONLY` transaction: one snapshot, no writes.
+//!
+//! [`Backend::scrub`] rewrites the content tables (`VACUUM FULL`, which drops every old row
+//! version), refreshes their statistics (`ANALYZE`, which replaces sampled values) and, when
+//! the role may, ends the WAL segment and checkpoints twice so that segments holding purged
+//! rows are removed. The server must run with `wal_recycle = off` (otherwise old segments are
+//! renamed for reuse, not removed), and backups, WAL archives and replicas keep their own
+//! copies: the operator procedure is in `docs/security.md`.
 
+use std::error::Error as _;
 use std::sync::Mutex;
 
-use ::postgres::error::SqlState;
-use ::postgres::types::ToSql;
-use ::postgres::{Client, NoTls};
-use lantero_core::audit::AuditEvent;
+use ::postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use ::postgres::{Client, GenericClient, IsolationLevel, NoTls};
+use bytes::BytesMut;
 
-mod tx;
+use super::sql::{Backend, Cell, Conn, Dialect, SqlStore, Value, dollar_placeholders};
+use crate::{Error, Result};
 
-use super::migrations::{CREATE_MIGRATIONS_TABLE, MIGRATIONS, SCHEMA_VERSION};
-use super::{AuditDraft, CaseStore, Tx, from_json, to_json};
-use crate::case::{Attachment, AttachmentId, Case, CaseId, CaseLink, Message};
-use crate::crypto::Sealed;
-use crate::reporter::{RevealId, RevealRequest};
-use crate::{Error, Result, Tenant, TenantId};
-use tx::PgTx;
-
-pub(super) fn db(e: ::postgres::Error) -> Error {
+fn db(e: ::postgres::Error) -> Error {
     Error::Store {
         backend: "postgres",
         // The error's Display is terse ("db error"); the server's message is in the source.
         reason: e
             .as_db_error()
             .map(|d| d.message().to_owned())
-            .unwrap_or_else(|| e.to_string()),
+            .unwrap_or_else(|| match e.source() {
+                Some(s) => format!("{e}: {s}"),
+                None => e.to_string(),
+            }),
     }
 }
 
-/// A case store in a PostgreSQL database (optionally in its own schema).
-pub struct PostgresStore {
+/// The PostgreSQL engine under [`PostgresStore`].
+pub struct Postgres {
     client: Mutex<Client>,
 }
 
-impl PostgresStore {
+/// A case store in a PostgreSQL database (optionally in its own schema).
+pub type PostgresStore = SqlStore<Postgres>;
+
+impl SqlStore<Postgres> {
     /// Connects to `url` (e.g. `postgres://postgres@127.0.0.1:55432/lantero_test`), optionally
     /// into `schema` (created if missing: one schema per deployment or test run), and brings
     /// the schema up to date.
@@ -65,224 +71,139 @@ impl PostgresStore {
                 ))
                 .map_err(db)?;
         }
-        migrate(&mut client)?;
-        Ok(Self {
+        Self::migrated(Postgres {
             client: Mutex::new(client),
         })
     }
+}
 
+impl Postgres {
     fn lock(&self) -> std::sync::MutexGuard<'_, Client> {
         // An interrupted transaction is rolled back by the server, so a poisoned lock is safe.
         self.client.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
 
-    fn query_json<T: serde::de::DeserializeOwned>(
+impl ToSql for Value<'_> {
+    fn to_sql(
         &self,
-        what: &'static str,
-        sql: &str,
-        args: &[&(dyn ToSql + Sync)],
-    ) -> Result<Vec<T>> {
-        let rows = self.lock().query(sql, args).map_err(db)?;
+        ty: &Type,
+        out: &mut BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Self::Text(s) => s.to_sql(ty, out),
+            // Columns of schema version 1 created as INTEGER take the value when it fits.
+            Self::Int(n) if *ty == Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
+            Self::Int(n) => n.to_sql(ty, out),
+            Self::Null => Ok(IsNull::Yes),
+        }
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        <&str as ToSql>::accepts(ty) || *ty == Type::INT4 || <i64 as ToSql>::accepts(ty)
+    }
+
+    to_sql_checked!();
+}
+
+struct PgConn<'a, C: GenericClient>(&'a mut C);
+
+fn params<'a>(values: &'a [Value<'a>]) -> Vec<&'a (dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+impl<C: GenericClient> Conn for PgConn<'_, C> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn execute(&mut self, sql: &str, values: &[Value<'_>]) -> Result<u64> {
+        self.0
+            .execute(dollar_placeholders(sql).as_str(), &params(values))
+            .map_err(db)
+    }
+
+    fn query(&mut self, sql: &str, values: &[Value<'_>]) -> Result<Vec<Vec<Cell>>> {
+        let rows = self
+            .0
+            .query(dollar_placeholders(sql).as_str(), &params(values))
+            .map_err(db)?;
         rows.iter()
-            .map(|r| from_json(what, &r.get::<_, String>(0)))
+            .map(|row| {
+                (0..row.len())
+                    .map(|i| {
+                        let ty = row.columns()[i].type_();
+                        Ok(if *ty == Type::INT8 {
+                            row.try_get::<_, Option<i64>>(i).map_err(db)?.map(Cell::Int)
+                        } else if *ty == Type::INT4 {
+                            row.try_get::<_, Option<i32>>(i)
+                                .map_err(db)?
+                                .map(|n| Cell::Int(n.into()))
+                        } else {
+                            row.try_get::<_, Option<String>>(i)
+                                .map_err(db)?
+                                .map(Cell::Text)
+                        }
+                        .unwrap_or(Cell::Null))
+                    })
+                    .collect()
+            })
             .collect()
     }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        self.0.batch_execute(sql).map_err(db)
+    }
 }
 
-fn migrate(client: &mut Client) -> Result<()> {
-    let mut tx = client.transaction().map_err(db)?;
-    // One migrator per database at a time, whichever process gets here first.
-    tx.execute("SELECT pg_advisory_xact_lock(4711271)", &[])
-        .map_err(db)?;
-    tx.batch_execute(CREATE_MIGRATIONS_TABLE).map_err(db)?;
-    let current: i64 = tx
-        .query_one(
-            "SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations",
-            &[],
-        )
-        .map_err(db)?
-        .get(0);
-    if current > SCHEMA_VERSION {
-        return Err(Error::Store {
-            backend: "postgres",
-            reason: format!(
-                "database schema version {current} is newer than this program's ({SCHEMA_VERSION})"
-            ),
-        });
-    }
-    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-        tx.batch_execute(m.postgres).map_err(db)?;
-        tx.execute(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            &[&m.version, &m.name, &chrono::Utc::now().to_rfc3339()],
-        )
-        .map_err(db)?;
-    }
-    tx.commit().map_err(db)
-}
-
-impl CaseStore for PostgresStore {
-    fn backend(&self) -> &'static str {
+impl Backend for Postgres {
+    fn name(&self) -> &'static str {
         "postgres"
     }
 
-    fn insert_tenant(&self, tenant: &Tenant) -> Result<()> {
-        self.lock()
-            .execute(
-                "INSERT INTO tenants (id, data) VALUES ($1, $2)",
-                &[&tenant.id.as_str(), &to_json("tenant", tenant)?],
-            )
-            .map_err(|e| {
-                if e.code() == Some(&SqlState::UNIQUE_VIOLATION) {
-                    Error::AlreadyExists {
-                        what: "tenant",
-                        id: tenant.id.to_string(),
-                    }
-                } else {
-                    db(e)
-                }
-            })?;
-        Ok(())
+    fn read(&self, work: &mut dyn FnMut(&mut dyn Conn) -> Result<()>) -> Result<()> {
+        let mut client = self.lock();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(db)?;
+        work(&mut PgConn(&mut tx))
     }
 
-    fn tenant(&self, id: &TenantId) -> Result<Option<Tenant>> {
-        let rows: Vec<Tenant> = self.query_json(
-            "tenant",
-            "SELECT data FROM tenants WHERE id = $1",
-            &[&id.as_str()],
-        )?;
-        Ok(rows.into_iter().next())
-    }
-
-    fn tenants(&self) -> Result<Vec<Tenant>> {
-        self.query_json("tenant", "SELECT data FROM tenants ORDER BY id", &[])
-    }
-
-    fn transact(
-        &self,
-        tenant: &TenantId,
-        work: &mut dyn FnMut(&mut dyn Tx) -> Result<AuditDraft>,
-    ) -> Result<AuditEvent> {
+    fn write(&self, work: &mut dyn FnMut(&mut dyn Conn) -> Result<()>) -> Result<()> {
         let mut client = self.lock();
         let mut tx = client.transaction().map_err(db)?;
-        let locked = tx
-            .query_opt(
-                "SELECT id FROM tenants WHERE id = $1 FOR UPDATE",
-                &[&tenant.as_str()],
-            )
-            .map_err(db)?;
-        if locked.is_none() {
-            return Err(Error::NotFound {
-                what: "tenant",
-                id: tenant.to_string(),
-            });
+        work(&mut PgConn(&mut tx))?;
+        tx.commit().map_err(db)
+    }
+
+    fn scrub(&self, tables: &[&str]) -> Result<()> {
+        let mut client = self.lock();
+        // Table names come from the schema module, never from input.
+        for table in tables {
+            client
+                .batch_execute(&format!("VACUUM (FULL, ANALYZE) {table}"))
+                .map_err(db)?;
         }
-        let draft = work(&mut PgTx {
-            tx: &mut tx,
-            tenant,
-        })?;
-        let prev = tx
-            .query_opt(
-                "SELECT data FROM audit WHERE tenant = $1 ORDER BY seq DESC LIMIT 1",
-                &[&tenant.as_str()],
-            )
-            .map_err(db)?;
-        let prev: Option<AuditEvent> = prev
-            .map(|r| from_json("audit event", &r.get::<_, String>(0)))
-            .transpose()?;
-        let event = AuditEvent::next(
-            prev.as_ref(),
-            draft.time,
-            draft.actor,
-            draft.action,
-            draft.object,
-            draft.detail,
-        );
-        let seq = i64::try_from(event.seq).map_err(|_| Error::corrupt("audit seq", event.seq))?;
-        tx.execute(
-            "INSERT INTO audit (tenant, seq, data) VALUES ($1, $2, $3)",
-            &[&tenant.as_str(), &seq, &to_json("audit event", &event)?],
-        )
-        .map_err(db)?;
-        tx.commit().map_err(db)?;
-        Ok(event)
-    }
-
-    fn case(&self, tenant: &TenantId, id: &CaseId) -> Result<Option<Case>> {
-        let rows: Vec<Case> = self.query_json(
-            "case",
-            "SELECT data FROM cases WHERE tenant = $1 AND id = $2",
-            &[&tenant.as_str(), &id.as_str()],
-        )?;
-        Ok(rows.into_iter().next())
-    }
-
-    fn case_by_receipt(&self, tenant: &TenantId, receipt_hash: &str) -> Result<Option<Case>> {
-        let rows: Vec<Case> = self.query_json(
-            "case",
-            "SELECT data FROM cases WHERE tenant = $1 AND receipt_hash = $2",
-            &[&tenant.as_str(), &receipt_hash],
-        )?;
-        Ok(rows.into_iter().next())
-    }
-
-    fn cases(&self, tenant: &TenantId) -> Result<Vec<Case>> {
-        self.query_json(
-            "case",
-            "SELECT data FROM cases WHERE tenant = $1 ORDER BY received_at, id",
-            &[&tenant.as_str()],
-        )
-    }
-
-    fn messages(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<Message>> {
-        self.query_json(
-            "message",
-            "SELECT data FROM messages WHERE tenant = $1 AND case_id = $2 ORDER BY seq",
-            &[&tenant.as_str(), &case.as_str()],
-        )
-    }
-
-    fn attachments(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<Attachment>> {
-        self.query_json(
-            "attachment",
-            "SELECT data FROM attachments WHERE tenant = $1 AND case_id = $2 ORDER BY seq",
-            &[&tenant.as_str(), &case.as_str()],
-        )
-    }
-
-    fn attachment_content(&self, tenant: &TenantId, id: &AttachmentId) -> Result<Option<Sealed>> {
-        let row = self
-            .lock()
-            .query_opt(
-                "SELECT content FROM attachments WHERE tenant = $1 AND id = $2",
-                &[&tenant.as_str(), &id.0],
-            )
-            .map_err(db)?;
-        Ok(row.map(|r| Sealed::from_stored(r.get(0))))
-    }
-
-    fn links(&self, tenant: &TenantId, case: &CaseId) -> Result<Vec<CaseLink>> {
-        self.query_json(
-            "link",
-            "SELECT data FROM links WHERE tenant = $1 AND (from_case = $2 OR to_case = $2) ORDER BY seq",
-            &[&tenant.as_str(), &case.as_str()],
-        )
-    }
-
-    fn reveal(&self, tenant: &TenantId, id: &RevealId) -> Result<Option<RevealRequest>> {
-        let rows: Vec<RevealRequest> = self.query_json(
-            "reveal request",
-            "SELECT data FROM reveals WHERE tenant = $1 AND id = $2",
-            &[&tenant.as_str(), &id.0],
-        )?;
-        Ok(rows.into_iter().next())
-    }
-
-    fn audit_events(&self, tenant: &TenantId) -> Result<Vec<AuditEvent>> {
-        self.query_json(
-            "audit event",
-            "SELECT data FROM audit WHERE tenant = $1 ORDER BY seq",
-            &[&tenant.as_str()],
-        )
+        // Ending the segment and checkpointing twice lets the server remove the segments that
+        // hold the purged rows. It needs pg_checkpoint and pg_switch_wal rights (superuser by
+        // default); a role without them leaves that step to the operator procedure.
+        match client
+            .batch_execute("SELECT pg_switch_wal(); CHECKPOINT; SELECT pg_switch_wal(); CHECKPOINT")
+        {
+            Ok(()) => Ok(()),
+            Err(e) if e.code() == Some(&::postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
+                Err(Error::Store {
+                    backend: "postgres",
+                    reason: "purged rows are gone from the tables, but this role may not \
+                             checkpoint: run the WAL step of the purge procedure \
+                             (docs/security.md) as a superuser"
+                        .into(),
+                })
+            }
+            Err(e) => Err(db(e)),
+        }
     }
 }
