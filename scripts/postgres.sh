@@ -116,13 +116,16 @@ start() {
         log "already running on 127.0.0.1:$PORT"
     else
         as_owner "$BIN/pg_ctl" start -w -t 60 -D "$DIR/data" -l "$DIR/server.log" \
-            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR/sock -c fsync=on -c max_connections=200" >/dev/null \
+            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR/sock -c fsync=on -c max_connections=200 -c wal_recycle=off" >/dev/null \
             || { log "start failed; last lines of $DIR/server.log:"; tail -n 20 "$DIR/server.log" >&2; exit 1; }
         log "started on 127.0.0.1:$PORT"
     fi
     if [ "$(psql_cmd -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
         psql_cmd -d postgres -c "CREATE DATABASE $DB" >/dev/null
     fi
+    # Purge must be able to remove old WAL segments, not have them renamed for reuse with the
+    # purged rows still inside (docs/security.md); also for a server started by an older script.
+    psql_cmd -d postgres -c "ALTER SYSTEM SET wal_recycle = off" -c "SELECT pg_reload_conf()" >/dev/null
     echo "$URL"
 }
 

@@ -134,7 +134,7 @@ mod tests {
             } else {
                 // Refused until the oldest attempt leaves the window, never longer.
                 let Verdict::Refuse { retry_after_secs } = v else { panic!("{v:?}") };
-                prop_assert!(retry_after_secs >= 1 && retry_after_secs <= 900);
+                prop_assert!((1..=900).contains(&retry_after_secs));
                 prop_assert!(retry_after_secs as i64 >= 900 - age);
             }
         }

@@ -1,17 +1,22 @@
 //! `lantero cases …`: operator commands over a case database (SQLite file or PostgreSQL URL).
 //!
 //! - `lantero cases deadlines --db DB [--tenant T] [--state open|due-soon|overdue|all]`
-//! - `lantero cases purge --db DB [--tenant T] [--dry-run]`
+//! - `lantero cases purge --db DB --key-file KEY [--tenant T] [--dry-run]`
 //!
-//! Both work on case metadata only: the tool holds no keys ([`LockedKeyProvider`]) and cannot
-//! open any content. They act as the system account `system:lantero-cli` with the
-//! administrator role, so every purge is in the tenant's audit log under that name.
+//! Both work on case metadata only and can open no content. `deadlines` holds no keys
+//! ([`LockedKeyProvider`]) and opens a SQLite file read-only, refusing files that are not case
+//! stores. `purge` writes the tenant's signed audit log, so it needs the root key (`--key-file`
+//! or `LANTERO_KEY_FILE`), of which it uses only the audit keys ([`AuditOnlyKeyProvider`]).
+//! They act as the system account `system:lantero-cli` with the administrator role, so every
+//! purge is in the tenant's audit log under that name.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Subcommand, ValueEnum};
-use lantero_cases::crypto::LockedKeyProvider;
+use lantero_cases::crypto::{
+    AuditOnlyKeyProvider, DataKey, KeyProvider, LocalKeyProvider, LockedKeyProvider,
+};
 use lantero_cases::policy::{Actor, Role};
 use lantero_cases::retention::PurgeReport;
 use lantero_cases::service::DeadlineQuery;
@@ -50,6 +55,10 @@ pub enum CasesCommand {
         /// Report what would be purged without changing anything.
         #[arg(long)]
         dry_run: bool,
+        /// The tenant root key (64 hex digits in a file), for signing the audit log; only its
+        /// audit keys are used. Default: the file named by LANTERO_KEY_FILE.
+        #[arg(long)]
+        key_file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -116,7 +125,8 @@ fn execute(cmd: CasesCommand) -> Result<String, Failure> {
             state,
             format,
         } => {
-            let (service, tenants) = open(&db, tenant.as_deref())?;
+            let keys: Arc<dyn KeyProvider> = Arc::new(LockedKeyProvider);
+            let (service, tenants) = open(&db, tenant.as_deref(), keys, Access::ReadOnly)?;
             let query = match state {
                 StateFilter::Open => DeadlineQuery::Open,
                 StateFilter::DueSoon => DeadlineQuery::DueSoon,
@@ -150,9 +160,11 @@ fn execute(cmd: CasesCommand) -> Result<String, Failure> {
             db,
             tenant,
             dry_run,
+            key_file,
             format,
         } => {
-            let (service, tenants) = open(&db, tenant.as_deref())?;
+            let keys = audit_keys(key_file)?;
+            let (service, tenants) = open(&db, tenant.as_deref(), keys, Access::Write)?;
             let mut reports = Vec::new();
             for t in tenants {
                 reports.push(
@@ -183,10 +195,43 @@ fn processing(db: &std::path::Path, e: Error) -> Failure {
     Failure::processing(format!("{}: {e}", db.display()))
 }
 
+/// The audit-only key provider of `purge`, from `--key-file` or `LANTERO_KEY_FILE`.
+fn audit_keys(key_file: Option<PathBuf>) -> Result<Arc<dyn KeyProvider>, Failure> {
+    let path = key_file
+        .or_else(|| std::env::var_os("LANTERO_KEY_FILE").map(PathBuf::from))
+        .ok_or_else(|| {
+            Failure::input(
+                "purge writes the signed audit log: give the tenant root key with --key-file \
+                 FILE or LANTERO_KEY_FILE",
+            )
+        })?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Failure::input(format!("{}: cannot read the key file: {e}", path.display()))
+    })?;
+    let root = DataKey::from_hex(&text).map_err(|_| {
+        Failure::input(format!(
+            "{}: not a key file (expected 64 hex digits)",
+            path.display()
+        ))
+    })?;
+    Ok(Arc::new(AuditOnlyKeyProvider::new(LocalKeyProvider::new(
+        root,
+    ))))
+}
+
+/// Whether the command may write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    ReadOnly,
+    Write,
+}
+
 /// Opens the database (never creating one) and resolves the tenants to work on.
 fn open(
     db: &std::path::Path,
     tenant: Option<&str>,
+    keys: Arc<dyn KeyProvider>,
+    access: Access,
 ) -> Result<(CaseService, Vec<TenantId>), Failure> {
     let location = db.to_string_lossy();
     let store: Arc<dyn CaseStore> = if location.starts_with("postgres://")
@@ -198,7 +243,11 @@ fn open(
                 .map_err(|e| Failure::input(format!("PostgreSQL database: {e}")))?,
         )
     } else {
-        Arc::new(SqliteStore::open_existing(db).map_err(|e| match e {
+        let opened = match access {
+            Access::ReadOnly => SqliteStore::open_read_only(db),
+            Access::Write => SqliteStore::open_existing(db),
+        };
+        Arc::new(opened.map_err(|e| match e {
             Error::NotFound { .. } => Failure::input(format!("{location}: no such database file")),
             other => Failure::input(format!(
                 "{location}: not a readable Lantero case database: {other}"
@@ -222,7 +271,7 @@ fn open(
             .map(|t| t.id)
             .collect(),
     };
-    let service = CaseService::new(store, Arc::new(LockedKeyProvider), ServiceConfig::default());
+    let service = CaseService::new(store, keys, ServiceConfig::default());
     Ok((service, tenants))
 }
 
@@ -318,11 +367,20 @@ mod tests {
     use lantero_cases::crypto::{DataKey, LocalKeyProvider};
     use lantero_cases::service::NewReport;
 
+    const ROOT: &str = "7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e";
+
+    /// The root key of [`database`], as a key file beside it.
+    fn key_file(dir: &std::path::Path) -> Option<PathBuf> {
+        let path = dir.join("root.key");
+        std::fs::write(&path, format!("{ROOT}\n")).unwrap();
+        Some(path)
+    }
+
     /// A database with one open whistleblower report and one closed tip without legal basis.
     fn database(dir: &std::path::Path) -> PathBuf {
         let path = dir.join("cases.db");
         let store = Arc::new(SqliteStore::open(&path).unwrap());
-        let keys = Arc::new(LocalKeyProvider::new(DataKey::generate().unwrap()));
+        let keys = Arc::new(LocalKeyProvider::new(DataKey::from_hex(ROOT).unwrap()));
         let svc = CaseService::new(store, keys, ServiceConfig::insecure_for_tests());
         let t: TenantId = "ange".parse().unwrap();
         svc.create_tenant(t.clone(), "Ånge kommun").unwrap();
@@ -379,10 +437,23 @@ mod tests {
     fn purge_dry_run_then_for_real() {
         let dir = tempfile::tempdir().unwrap();
         let db = database(dir.path());
+        let without_key = execute(CasesCommand::Purge {
+            db: db.clone(),
+            tenant: None,
+            dry_run: true,
+            key_file: None,
+            format: Format::Text,
+        });
+        if std::env::var_os("LANTERO_KEY_FILE").is_none() {
+            let err = without_key.unwrap_err();
+            assert_eq!(err.code, 2);
+            assert!(err.message.contains("--key-file"), "{}", err.message);
+        }
         let dry = execute(CasesCommand::Purge {
             db: db.clone(),
             tenant: None,
             dry_run: true,
+            key_file: key_file(dir.path()),
             format: Format::Text,
         })
         .unwrap();
@@ -391,6 +462,7 @@ mod tests {
             db: db.clone(),
             tenant: None,
             dry_run: false,
+            key_file: key_file(dir.path()),
             format: Format::Json,
         })
         .unwrap();
@@ -400,6 +472,7 @@ mod tests {
             db,
             tenant: None,
             dry_run: false,
+            key_file: key_file(dir.path()),
             format: Format::Text,
         })
         .unwrap();
@@ -414,6 +487,7 @@ mod tests {
             db: missing.clone(),
             tenant: None,
             dry_run: true,
+            key_file: key_file(dir.path()),
             format: Format::Text,
         })
         .unwrap_err();
@@ -434,6 +508,23 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(err.code, 2, "{}", err.message);
+        // An existing empty file is refused and stays empty: listing never creates a store.
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        let err = execute(CasesCommand::Deadlines {
+            db: empty.clone(),
+            tenant: None,
+            state: StateFilter::Open,
+            format: Format::Text,
+        })
+        .unwrap_err();
+        assert_eq!(err.code, 2, "{}", err.message);
+        assert!(
+            err.message.contains("not a Lantero case database"),
+            "{}",
+            err.message
+        );
+        assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
         let db = database(dir.path());
         let err = execute(CasesCommand::Deadlines {
             db,

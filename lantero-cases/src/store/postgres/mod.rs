@@ -156,6 +156,41 @@ impl<C: GenericClient> Conn for PgConn<'_, C> {
     }
 }
 
+/// Waits until no other session of the database holds a snapshot from before now: `VACUUM
+/// FULL` copies a deleted row along while any such snapshot might still see it.
+fn wait_for_older_snapshots(client: &mut Client) -> Result<()> {
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+    let now: String = client
+        .query_one("SELECT txid_current()::text", &[])
+        .map_err(db)?
+        .get(0);
+    let started = std::time::Instant::now();
+    loop {
+        let older = client
+            .query(
+                "SELECT pid FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()
+                   AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age($1::text::xid)",
+                &[&now],
+            )
+            .map_err(db)?;
+        let Some(row) = older.first() else {
+            return Ok(());
+        };
+        if started.elapsed() > PATIENCE {
+            let pid: i32 = row.get(0);
+            return Err(Error::Store {
+                backend: "postgres",
+                reason: format!(
+                    "purged rows cannot be scrubbed while session {pid} keeps a snapshot from \
+                     before the purge open; scrub again when it ends"
+                ),
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 impl Backend for Postgres {
     fn name(&self) -> &'static str {
         "postgres"
@@ -181,6 +216,7 @@ impl Backend for Postgres {
 
     fn scrub(&self, tables: &[&str]) -> Result<()> {
         let mut client = self.lock();
+        wait_for_older_snapshots(&mut client)?;
         // Table names come from the schema module, never from input.
         for table in tables {
             client
