@@ -6,8 +6,44 @@
 //! or neither, and the chain always verifies. Reads of sensitive data are recorded the same
 //! way, with a transaction that changes nothing but the audit log.
 //!
-//! Both engines run the same statements and schema ([`SqlStore`] over a [`Backend`]); see
-//! `docs/security.md` for what purge destroys and the PostgreSQL operator procedure.
+//! Both engines run the same statements and schema ([`SqlStore`] over a [`Backend`]).
+//!
+//! # What purge destroys
+//!
+//! A case's wrapped data keys live in a table of their own (`case_keys`), apart from the
+//! sealed values. Purge deletes the keys, every message, attachment and reveal request, and
+//! the sealed text and identity on the case, in one transaction; [`CaseStore::scrub`] then
+//! removes what the engine keeps of deleted rows:
+//!
+//! - **SQLite**: the database runs with `secure_delete` (deleted rows are overwritten with
+//!   zeros), and the scrub runs `VACUUM` and `wal_checkpoint(TRUNCATE)`, so neither the file
+//!   nor its `-wal` journal holds a byte of the case afterwards. The checkpoint cannot finish
+//!   while another connection reads; the scrub then fails and can be run again.
+//! - **PostgreSQL**: the scrub waits until no session holds a snapshot from before the purge,
+//!   runs `VACUUM (FULL, ANALYZE)` on the content tables (rewriting them without the old row
+//!   versions and replacing sampled statistics), then `pg_switch_wal()` and `CHECKPOINT` twice,
+//!   so that the WAL segments holding the purged rows are removed. The operator procedure:
+//!   1. run the server with `wal_recycle = off` (otherwise old segments are renamed for reuse
+//!      with their content intact) and no WAL archive or replication slot that keeps segments,
+//!      or purge those copies on the same schedule;
+//!   2. give the store's role `pg_checkpoint` and `EXECUTE` on `pg_switch_wal` (or run the
+//!      WAL step, `SELECT pg_switch_wal(); CHECKPOINT;` twice, as a superuser after each purge:
+//!      the scrub reports when it could not);
+//!   3. backups taken before the purge still hold the keys: keep them no longer than the
+//!      retention period, or encrypt them with a key that is rotated out on that schedule.
+//!
+//! The tests `lantero-cases/tests/security` scan the SQLite file and journal, and the whole
+//! PostgreSQL data directory, for every sealed value and key of a purged case and find none.
+//!
+//! # The audit log's anchor
+//!
+//! Every append checks the tenant's signed head ([`AuditHead`], signed by an [`AuditAnchor`],
+//! normally a [`KeyAnchor`] over the service's [`KeyProvider`](crate::crypto::KeyProvider))
+//! against the last event before it writes, and every read of the log
+//! ([`CaseStore::audit_events`]) verifies the chain, the tenant of every event and the head.
+//! Trimming, rewriting (even with every later hash recomputed) and reordering are reported as
+//! [`AuditChainBroken`](lantero_core::Error::AuditChainBroken), and nothing is appended to a
+//! log in that state.
 
 mod postgres;
 mod sql;

@@ -2,15 +2,13 @@
 
 use chrono::TimeDelta;
 use lantero_cases::Error;
-use lantero_cases::case::{CaseKind, Channel};
 use lantero_cases::policy::Role;
-use lantero_cases::reporter::{ReporterIdentity, ThrottleConfig};
-use lantero_cases::service::NewReport;
+use lantero_cases::reporter::ThrottleConfig;
 use lantero_cases::store::AuditDraft;
 use lantero_core::audit::AuditEvent;
 
 use crate::engine::Engine;
-use crate::{actor, anchor, service, t0, tenant};
+use crate::{actor, anchor, report, service, t0, tenant};
 
 fn broken(result: lantero_cases::Result<Vec<AuditEvent>>) -> String {
     match result {
@@ -23,24 +21,7 @@ fn broken(result: lantero_cases::Result<Vec<AuditEvent>>) -> String {
 fn log_with_reveal_history(engine: &Engine) -> Vec<AuditEvent> {
     let store = engine.open();
     let (svc, clock) = service(store, ThrottleConfig::default());
-    let t = tenant();
-    svc.create_tenant(t.clone(), "Testby kommun").unwrap();
-    let sub = svc
-        .submit_report(
-            &t,
-            NewReport {
-                kind: CaseKind::Whistleblowing,
-                channel: Channel::Web,
-                text: "Rapport".into(),
-                identity: Some(ReporterIdentity {
-                    name: Some("Anna".into()),
-                    email: None,
-                    phone: None,
-                    other: None,
-                }),
-            },
-        )
-        .unwrap();
+    let sub = report(&svc, Some("Anna"));
     let admin = actor("admin", Role::Administrator);
     let h = actor("h1", Role::Handler);
     let c = actor("c1", Role::Custodian);

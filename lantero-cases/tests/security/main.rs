@@ -14,10 +14,12 @@ mod throttle;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
+use lantero_cases::case::{CaseKind, Channel};
 use lantero_cases::clock::ManualClock;
 use lantero_cases::crypto::{DataKey, LocalKeyProvider};
 use lantero_cases::policy::{Actor, Role};
-use lantero_cases::reporter::ThrottleConfig;
+use lantero_cases::reporter::{ReporterIdentity, ThrottleConfig};
+use lantero_cases::service::{NewReport, Submission};
 use lantero_cases::store::{CaseStore, KeyAnchor};
 use lantero_cases::{CaseService, ServiceConfig, TenantId};
 
@@ -90,4 +92,24 @@ pub fn tenant() -> TenantId {
 /// An actor of [`tenant`] with one role.
 pub fn actor(id: &str, role: Role) -> Actor {
     Actor::new(id, tenant(), [role])
+}
+
+/// Creates [`tenant`] and files a whistleblower report, with the reporter's name when given.
+pub fn report(svc: &CaseService, name: Option<&str>) -> Submission {
+    svc.create_tenant(tenant(), "Testby kommun").unwrap();
+    svc.submit_report(
+        &tenant(),
+        NewReport {
+            kind: CaseKind::Whistleblowing,
+            channel: Channel::Web,
+            text: "Rapport".into(),
+            identity: name.map(|n| ReporterIdentity {
+                name: Some(n.into()),
+                email: None,
+                phone: None,
+                other: None,
+            }),
+        },
+    )
+    .unwrap()
 }

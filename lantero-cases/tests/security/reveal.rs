@@ -2,35 +2,16 @@
 
 use std::sync::Arc;
 
-use lantero_cases::case::{CaseKind, Channel};
 use lantero_cases::policy::Role;
-use lantero_cases::reporter::{ReporterIdentity, ThrottleConfig};
-use lantero_cases::service::NewReport;
+use lantero_cases::reporter::ThrottleConfig;
 use lantero_cases::{CaseService, Error};
 
 use crate::engine::Engine;
-use crate::{actor, service, tenant};
+use crate::{actor, report, service};
 
 pub fn one_approval_reveals_once_under_concurrency(engine: &Engine) {
     let (svc, _clock) = service(engine.open(), ThrottleConfig::default());
-    let t = tenant();
-    svc.create_tenant(t.clone(), "Testby kommun").unwrap();
-    let sub = svc
-        .submit_report(
-            &t,
-            NewReport {
-                kind: CaseKind::Whistleblowing,
-                channel: Channel::Web,
-                text: "Rapport".into(),
-                identity: Some(ReporterIdentity {
-                    name: Some("Anna Andersson".into()),
-                    email: None,
-                    phone: None,
-                    other: None,
-                }),
-            },
-        )
-        .unwrap();
+    let sub = report(&svc, Some("Anna Andersson"));
     let admin = actor("admin", Role::Administrator);
     let h = actor("h1", Role::Handler);
     svc.assign(&admin, &sub.case_id, &h.id).unwrap();

@@ -4,14 +4,12 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use lantero_cases::case::{CaseKind, Channel};
 use lantero_cases::policy::Role;
 use lantero_cases::reporter::{Receipt, ThrottleConfig};
-use lantero_cases::service::NewReport;
 use lantero_cases::{CaseService, Error};
 
 use crate::engine::Engine;
-use crate::{actor, service, tenant};
+use crate::{actor, report, service, tenant};
 
 const LIMIT: u32 = 5;
 
@@ -35,18 +33,7 @@ fn rejected(svc: &CaseService) -> usize {
 pub fn concurrent_guesses_are_counted_before_they_are_evaluated(engine: &Engine) {
     let (svc, _clock) = service(engine.open(), config());
     let t = tenant();
-    svc.create_tenant(t.clone(), "Testby kommun").unwrap();
-    let sub = svc
-        .submit_report(
-            &t,
-            NewReport {
-                kind: CaseKind::Whistleblowing,
-                channel: Channel::Web,
-                text: "Rapport".into(),
-                identity: None,
-            },
-        )
-        .unwrap();
+    let sub = report(&svc, None);
     let receipt = sub.receipt.digits().to_owned();
     let wrong = if receipt.starts_with('1') { "2" } else { "1" }.repeat(16);
 

@@ -10,7 +10,7 @@
 //! the role may, ends the WAL segment and checkpoints twice so that segments holding purged
 //! rows are removed. The server must run with `wal_recycle = off` (otherwise old segments are
 //! renamed for reuse, not removed), and backups, WAL archives and replicas keep their own
-//! copies: the operator procedure is in `docs/security.md`.
+//! copies: the operator procedure is in the [`store`](super) module documentation.
 
 use std::error::Error as _;
 use std::sync::Mutex;
@@ -235,7 +235,7 @@ impl Backend for Postgres {
                     backend: "postgres",
                     reason: "purged rows are gone from the tables, but this role may not \
                              checkpoint: run the WAL step of the purge procedure \
-                             (docs/security.md) as a superuser"
+                             (lantero_cases::store documentation) as a superuser"
                         .into(),
                 })
             }
