@@ -124,7 +124,7 @@ start() {
         psql_cmd -d postgres -c "CREATE DATABASE $DB" >/dev/null
     fi
     # Purge must be able to remove old WAL segments, not have them renamed for reuse with the
-    # purged rows still inside (docs/security.md); also for a server started by an older script.
+    # purged rows still inside (see the lantero_cases::store documentation); also for a server started by an older script.
     psql_cmd -d postgres -c "ALTER SYSTEM SET wal_recycle = off" -c "SELECT pg_reload_conf()" >/dev/null
     echo "$URL"
 }
