@@ -2,16 +2,16 @@
 //!
 //! A transaction locks the tenant's row first (`SELECT … FOR UPDATE`), which serialises the
 //! tenant's audit chain and reference counters across every connection and server process
-//! while leaving other tenants free. Loopback connections use no TLS; a deployment across a
-//! network should terminate TLS in front of the server or use a TLS-enabled plugin store.
+//! while leaving other tenants free. Connections use TLS (rustls) as the `tls` module describes.
 
 use std::sync::Mutex;
 
+use ::postgres::Client;
 use ::postgres::error::SqlState;
 use ::postgres::types::ToSql;
-use ::postgres::{Client, NoTls};
 use lantero_core::audit::AuditEvent;
 
+mod tls;
 mod tx;
 
 use super::migrations::{CREATE_MIGRATIONS_TABLE, MIGRATIONS, SCHEMA_VERSION};
@@ -42,8 +42,13 @@ impl PostgresStore {
     /// Connects to `url` (e.g. `postgres://postgres@127.0.0.1:55432/lantero_test`), optionally
     /// into `schema` (created if missing: one schema per deployment or test run), and brings
     /// the schema up to date.
+    ///
+    /// TLS follows libpq's `sslmode` and `sslrootcert=PATH` in the URL, but the default is
+    /// stricter: `prefer` for a loopback host, `verify-full` (against the system's roots, or
+    /// `sslrootcert`) for any other; an unencrypted mode to a host that is not loopback is
+    /// refused with [`Error::InvalidValue`].
     pub fn connect(url: &str, schema: Option<&str>) -> Result<Self> {
-        let mut client = Client::connect(url, NoTls).map_err(db)?;
+        let mut client = tls::connect(url)?;
         if let Some(schema) = schema {
             let ok = !schema.is_empty()
                 && schema.len() <= 63
