@@ -125,7 +125,9 @@ pub(super) fn connect(url: &str) -> Result<Client> {
         Mode::Allow | Mode::Prefer => SslMode::Prefer,
         Mode::Require | Mode::VerifyCa | Mode::VerifyFull => SslMode::Require,
     });
-    let tls = MakeRustlsConnect::new(client_config(mode, parsed.root_cert.as_deref())?);
+    // As libpq: `disable` ignores `sslrootcert` (the file need not exist).
+    let root_cert = parsed.root_cert.filter(|_| mode != Mode::Disable);
+    let tls = MakeRustlsConnect::new(client_config(mode, root_cert.as_deref())?);
     config.connect(tls).map_err(|e| Error::Store {
         backend: "postgres",
         reason: match e.as_db_error() {
@@ -294,44 +296,32 @@ fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
+/// The rustls configuration for `mode`; with `disable` it is never used.
 fn client_config(mode: Mode, root_cert: Option<&str>) -> Result<ClientConfig> {
     let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::Crypto(format!("TLS setup: {e}")))?;
-    // libpq: with a root certificate, `prefer` and `require` check the chain as `verify-ca`.
-    let check = match (mode, root_cert) {
-        (Mode::VerifyFull, _) => Check::Full,
-        (Mode::VerifyCa, _) | (_, Some(_)) => Check::Chain,
-        _ => Check::Nothing,
-    };
-    let roots = match check {
-        Check::Nothing => None,
-        _ => Some(Arc::new(roots(root_cert)?)),
-    };
-    let config = match (check, roots) {
-        (Check::Full, Some(roots)) => {
-            let verifier = WebPkiServerVerifier::builder_with_provider(roots, provider)
+    let verifier: Arc<dyn ServerCertVerifier> = match (mode, root_cert) {
+        (Mode::VerifyFull, _) => {
+            WebPkiServerVerifier::builder_with_provider(Arc::new(roots(root_cert)?), provider)
                 .build()
-                .map_err(|e| Error::Crypto(format!("TLS setup: {e}")))?;
-            builder.with_webpki_verifier(verifier).with_no_client_auth()
+                .map_err(|e| Error::Crypto(format!("TLS setup: {e}")))?
         }
-        (_, roots) => builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(ChainOnly {
-                roots,
-                algorithms: provider.signature_verification_algorithms,
-            }))
-            .with_no_client_auth(),
+        // libpq: with a root certificate, `prefer` and `require` check the chain as `verify-ca`.
+        (Mode::VerifyCa, _) | (_, Some(_)) => Arc::new(ChainOnly {
+            roots: Some(Arc::new(roots(root_cert)?)),
+            algorithms: provider.signature_verification_algorithms,
+        }),
+        _ => Arc::new(ChainOnly {
+            roots: None,
+            algorithms: provider.signature_verification_algorithms,
+        }),
     };
-    Ok(config)
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Check {
-    Nothing,
-    Chain,
-    Full,
+    Ok(builder
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth())
 }
 
 /// The trusted roots: the PEM file named by `sslrootcert`, or the system's.
