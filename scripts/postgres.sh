@@ -5,11 +5,16 @@
 #                                print the connection URL; does nothing if already running
 #   scripts/postgres.sh stop     stop the server (the data stays for the next start)
 #   scripts/postgres.sh url      print the connection URL
+#   scripts/postgres.sh ca       print the path of the throwaway CA certificate that signed the
+#                                server's (for sslmode=verify-full&sslrootcert=PATH); exit 1 if
+#                                this server has none (started by an older script: stop, start)
 #   scripts/postgres.sh status   exit 0 if running
 #
 # The cluster lives in $REPO/.cache/pg (git-ignored), listens on 127.0.0.1:$LANTERO_PG_PORT
 # (default 55432, not the usual 5432, so that it never meets a real server) with its socket in
-# the same folder, and trusts local connections: it is for tests, never for data.
+# the same folder, and trusts local connections: it is for tests, never for data. It speaks TLS
+# (ssl=on) with a certificate for 127.0.0.1 and localhost from a throwaway CA made with openssl
+# in $DIR/tls on first start; plain connections are still accepted on loopback.
 # Use it as:  export LANTERO_PG_URL="$(scripts/postgres.sh start)"
 set -euo pipefail
 
@@ -85,6 +90,29 @@ prepare_dir() {
     chmod 700 "$DIR"
 }
 
+# Makes the throwaway CA and the server certificate once; the keys never leave $DIR/tls.
+make_certs() {
+    local tls="$DIR/tls"
+    if [ -f "$tls/server.crt" ] && [ -f "$tls/server.key" ] && [ -f "$tls/ca.crt" ]; then
+        return 0
+    fi
+    command -v openssl >/dev/null 2>&1 || { log "openssl is needed to make the test server's certificate"; exit 1; }
+    mkdir -p "$tls"
+    openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+        -subj "/CN=lantero test CA" -keyout "$tls/ca.key" -out "$tls/ca.crt" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+        -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >"$tls/server.ext"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial \
+        -days 3650 -extfile "$tls/server.ext" -out "$tls/server.crt" 2>/dev/null
+    rm -f "$tls/server.csr" "$tls/server.ext" "$tls/ca.srl"
+    chmod 600 "$tls/server.key" "$tls/ca.key"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$tls"
+    chmod 755 "$tls" && chmod 644 "$tls/ca.crt"
+    log "made a throwaway CA and server certificate in $tls"
+}
+
 is_running() {
     [ -f "$DIR/data/PG_VERSION" ] && as_owner "$BIN/pg_ctl" status -D "$DIR/data" >/dev/null 2>&1
 }
@@ -110,13 +138,14 @@ start() {
         as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
             || as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
     fi
+    make_certs
     mkdir -p "$DIR/sock"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$DIR/sock"
     if is_running; then
         log "already running on 127.0.0.1:$PORT"
     else
         as_owner "$BIN/pg_ctl" start -w -t 60 -D "$DIR/data" -l "$DIR/server.log" \
-            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR/sock -c fsync=on -c max_connections=200 -c wal_recycle=off" >/dev/null \
+            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR/sock -c fsync=on -c max_connections=200 -c wal_recycle=off -c ssl=on -c ssl_cert_file=$DIR/tls/server.crt -c ssl_key_file=$DIR/tls/server.key" >/dev/null \
             || { log "start failed; last lines of $DIR/server.log:"; tail -n 20 "$DIR/server.log" >&2; exit 1; }
         log "started on 127.0.0.1:$PORT"
     fi
@@ -143,12 +172,20 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     url) echo "$URL" ;;
+    ca)
+        if [ -f "$DIR/tls/ca.crt" ]; then
+            echo "$DIR/tls/ca.crt"
+        else
+            log "no CA in $DIR/tls: run scripts/postgres.sh start (stop first if it runs without TLS)"
+            exit 1
+        fi
+        ;;
     status)
         BIN="$(find_bindir)" || exit 1
         is_running
         ;;
     *)
-        echo "usage: $0 start|stop|url|status" >&2
+        echo "usage: $0 start|stop|url|ca|status" >&2
         exit 2
         ;;
 esac

@@ -2,6 +2,8 @@
 //! PostgreSQL (the server named by `LANTERO_PG_URL`, a fresh schema; skipped with a note when
 //! unset): registering a case, appending a message, and a reporter's submission with the
 //! production Argon2id cost. Each iteration is one committed, audited transaction.
+//! `cases/receipt_hash_argon2id_default` is the cost of one receipt hash alone at
+//! [`Argon2Params::default`], paid at every submission and every reporter visit.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -14,6 +16,7 @@ use lantero_cases::case::{CaseKind, Channel};
 use lantero_cases::crypto::{DataKey, LocalKeyProvider, random_bytes};
 use lantero_cases::policy::{Actor, Role};
 use lantero_cases::records::RequestedDocument;
+use lantero_cases::reporter::{Argon2Params, Receipt, hash_receipt};
 use lantero_cases::service::{NewRecordsRequest, NewReport};
 use lantero_cases::store::{CaseStore, PostgresStore, SqliteStore};
 use lantero_cases::{CaseService, ServiceConfig, TenantId};
@@ -80,6 +83,14 @@ fn cases(c: &mut Criterion) {
         .sample_size(20)
         .measurement_time(Duration::from_secs(4))
         .warm_up_time(Duration::from_secs(1));
+
+    let receipt = Receipt::parse("1234 5678 9012 3456").expect("receipt");
+    let salt = "00112233445566778899aabbccddeeff";
+    group.bench_function("receipt_hash_argon2id_default", |b| {
+        b.iter(|| {
+            black_box(hash_receipt(&receipt, salt, Argon2Params::default()).expect("hashed"))
+        });
+    });
 
     let tag: String = random_bytes::<6>()
         .expect("random")

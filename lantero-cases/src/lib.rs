@@ -36,7 +36,7 @@
 //!
 //! // Later, with nothing but the receipt, they read their case.
 //! let view = service.reporter_view(&tenant, &Receipt::parse(&shown)?, "session-1")?;
-//! assert_eq!(view.text, "Fakturor godkänns utan leverans.");
+//! assert_eq!(*view.text, "Fakturor godkänns utan leverans.");
 //!
 //! // The administrator sees the acknowledgement and feedback clocks running.
 //! let admin = Actor::new("admin-1", tenant.clone(), [Role::Administrator]);
@@ -70,6 +70,7 @@ pub mod crypto;
 mod error;
 pub mod policy;
 pub mod records;
+mod redacted;
 pub mod reporter;
 pub mod retention;
 pub mod service;

@@ -20,7 +20,7 @@ use lantero_cases::service::{AttachmentUpload, DeadlineQuery, NewRecordsRequest,
 use lantero_cases::store::{CaseStore, PostgresStore, SqliteStore};
 use lantero_cases::{CaseService as CoreService, ServiceConfig, TenantId, policy, records, triage};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 use serde::Serialize;
 
 use crate::convert::{from_py, name_of, parse_name, to_py};
@@ -456,12 +456,17 @@ impl CaseService {
         actor: &Actor,
         case_id: &str,
         attachment_id: &str,
-    ) -> PyResult<(Bound<'py, PyAny>, String, Bound<'py, PyBytes>)> {
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyString>, Bound<'py, PyBytes>)> {
         let aid = AttachmentId(attachment_id.to_owned());
         let (meta, name, data) = py
             .detach(|| self.0.attachment(&actor.0, &to_case_id(case_id), &aid))
             .py()?;
-        Ok((to_py(py, &meta)?, name, PyBytes::new(py, &data)))
+        // Straight from the wiped-on-drop buffers into Python objects, no Rust copy left behind.
+        Ok((
+            to_py(py, &meta)?,
+            PyString::new(py, &name),
+            PyBytes::new(py, &data),
+        ))
     }
 
     /// A handler asks to see the reporter's identity on ``ground``; returns the request id.

@@ -67,8 +67,8 @@ impl Outcome {
     }
 }
 
-/// A written decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A written decision. `Debug` shows the reference, date and provisions, not the text.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionDocument {
     /// Always [`DECISION_SCHEMA`].
     pub schema: String,

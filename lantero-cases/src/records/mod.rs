@@ -9,5 +9,5 @@ pub use decision::{
     DECISION_SCHEMA, DecisionDocument, MaskGround, Outcome, RecordsDecision, appeal_notice,
     cite_provision, render_decision,
 };
-pub use ncnd::{QuerySubject, RegisterQuery, answer_register_query};
+pub use ncnd::{NCND_DOCUMENT, QuerySubject, RegisterQuery, answer_register_query};
 pub use request::{RecordsRequest, RequestedDocument};

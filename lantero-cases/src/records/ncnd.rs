@@ -7,6 +7,11 @@
 //! The answer is produced by [`answer_register_query`], which by construction is never given
 //! the register: it cannot depend on whether a match exists, and it takes the same time either
 //! way. The service that calls it does not search the register either.
+//!
+//! The person or topic asked about is itself sensitive (asking about a colleague hints at a
+//! suspicion), so it is kept only in the request's sealed text: the decision says *that* a
+//! named person or a topic was asked about, never which, and the request's document list in
+//! the clear says only [`NCND_DOCUMENT`]. The decision is stored in the clear on the case.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,8 +24,12 @@ use crate::case::Reference;
 /// internal channel; an external channel at a supervisory authority may rely on 32 kap. 3 b §).
 const NCND_PROVISION: &str = "OSL 30:4 b";
 
-/// What the request asks about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The description of what a register query asks for, as kept in the clear in the request's
+/// document list (the person or topic is in the request's sealed text only).
+pub const NCND_DOCUMENT: &str = "Uppgifter i visselblåsarsystemet (NCND)";
+
+/// What the request asks about. `Debug` shows which kind, not the name or topic.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum QuerySubject {
     /// Reports about a named person.
@@ -29,8 +38,9 @@ pub enum QuerySubject {
     Topic(String),
 }
 
-/// A request that asks whether the whistleblowing register holds something.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A request that asks whether the whistleblowing register holds something. `Debug` shows no
+/// name, topic or period.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterQuery {
     /// What is asked about.
     pub subject: QuerySubject,
@@ -41,7 +51,8 @@ pub struct RegisterQuery {
 /// The decision on a register query: a refusal that neither confirms nor denies.
 ///
 /// Its inputs are the authority, the reference and date of the request's own case, and the
-/// query as asked: nothing about the register.
+/// query as asked: nothing about the register. The text names the kind of subject (a person, a
+/// topic) and the period, not the person or topic, since it is kept in the clear.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -54,6 +65,7 @@ pub struct RegisterQuery {
 /// let doc = answer_register_query("Ånge kommun", r, d, &q)?;
 /// assert!(doc.text.contains("varken bekräftar eller förnekar"));
 /// assert_eq!(doc.provisions, ["OSL 30:4 b"]);
+/// assert!(!doc.text.contains("Per Persson"));
 /// # Ok::<(), lantero_cases::Error>(())
 /// ```
 pub fn answer_register_query(
@@ -64,10 +76,8 @@ pub fn answer_register_query(
 ) -> Result<DecisionDocument> {
     let citation = cite_provision(NCND_PROVISION)?;
     let asked = match &query.subject {
-        QuerySubject::Person(name) => format!("eventuella rapporter som rör {name}"),
-        QuerySubject::Topic(topic) => {
-            format!("eventuella rapporter som innehåller eller rör \"{topic}\"")
-        }
+        QuerySubject::Person(_) => "eventuella rapporter som rör en namngiven person",
+        QuerySubject::Topic(_) => "eventuella rapporter som innehåller eller rör ett angivet ämne",
     };
     let period = query
         .period

@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::RecordsDecision;
 
-/// One document (or group of documents) asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One document (or group of documents) asked for. `Debug` shows the registry reference, not
+/// the description (the requester's words may name people).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestedDocument {
     /// What the requester asked for, in their words, e.g. `"Protokoll socialnämnden 2025-03-12"`.
     pub description: String,

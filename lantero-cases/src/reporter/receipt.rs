@@ -103,12 +103,26 @@ pub struct Argon2Params {
 }
 
 impl Argon2Params {
-    /// Production cost: 19 MiB, 2 passes, 1 lane (the OWASP recommendation for Argon2id and
-    /// the `argon2` crate's default).
+    /// Production cost: 64 MiB, 3 passes, 1 lane.
+    ///
+    /// Why this cost: a receipt is 16 random digits (about 53 bits), and its hash with the
+    /// tenant's salt sits in the database next to the case, so whoever steals a copy can
+    /// guess offline; only the hash's cost stands in the way. The earlier 19 MiB, 2 passes
+    /// (OWASP's minimum) left a GPU farm much room; GlobaLeaks, guarding the same kind of
+    /// 16-digit receipt, uses 128 MiB and 16 passes. We take RFC 9106's second recommended
+    /// setting (64 MiB, t = 3), memory-hard enough that GPUs gain little, at a cost a reporter
+    /// waits out once per visit (`cargo bench -p lantero-benches --bench cases -- receipt_hash`
+    /// measures it) and that lets a server check receipts of many reporters at once (each check
+    /// holds its 64 MiB; GlobaLeaks' setting would take twice that for about ten times the
+    /// time). Online guessing is bounded by the throttle, not by this cost.
+    ///
+    /// The parameters are not stored with the hash: a deployment that issued receipts under
+    /// the earlier default must keep `memory_kib: 19_456, iterations: 2` in its
+    /// [`ServiceConfig`](crate::ServiceConfig) or its reporters' receipts stop matching.
     pub const fn production() -> Self {
         Self {
-            memory_kib: 19_456,
-            iterations: 2,
+            memory_kib: 64 * 1024,
+            iterations: 3,
             parallelism: 1,
         }
     }
@@ -154,6 +168,18 @@ mod tests {
     use proptest::prelude::*;
 
     const SALT: &str = "00112233445566778899aabbccddeeff";
+
+    #[test]
+    fn the_default_cost_is_at_least_64_mib_and_3_passes_and_tests_stay_cheap() {
+        let p = Argon2Params::default();
+        assert!(p.memory_kib >= 64 * 1024 && p.iterations >= 3, "{p:?}");
+        let cheap = crate::ServiceConfig::insecure_for_tests().argon2;
+        assert!(
+            cheap.memory_kib <= 1024 && cheap.iterations == 1,
+            "{cheap:?}"
+        );
+        assert_eq!(crate::ServiceConfig::default().argon2, p);
+    }
 
     #[test]
     fn hash_is_deterministic_per_salt_and_differs_across_salts() {

@@ -7,8 +7,8 @@ use crate::case::{Attachment, AttachmentId, Author, CaseId, Visibility};
 use crate::policy::{Action, Actor};
 use crate::{Error, Result};
 
-/// A file to attach.
-#[derive(Debug, Clone)]
+/// A file to attach. `Debug` shows neither the name nor the content.
+#[derive(Clone)]
 pub struct AttachmentUpload {
     /// The file name as given.
     pub file_name: String,
@@ -58,13 +58,14 @@ impl CaseService {
         Ok(aid)
     }
 
-    /// Opens an attachment: its metadata, file name and content (audited).
+    /// Opens an attachment: its metadata, file name and content (audited), the last two wiped
+    /// from memory when dropped.
     pub fn attachment(
         &self,
         actor: &Actor,
         id: &CaseId,
         aid: &AttachmentId,
-    ) -> Result<(Attachment, String, Zeroizing<Vec<u8>>)> {
+    ) -> Result<(Attachment, Zeroizing<String>, Zeroizing<Vec<u8>>)> {
         let case = self.load_for(actor, id, Action::ReadContent)?;
         let not_found = || Error::NotFound {
             what: "attachment",
@@ -96,6 +97,6 @@ impl CaseService {
                 Some(aid.to_string()),
             ),
         )?;
-        Ok((meta, name.to_string(), bytes))
+        Ok((meta, name, bytes))
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use super::CaseService;
 use crate::case::{
@@ -12,19 +13,21 @@ use crate::crypto::DataKey;
 use crate::policy::{Action, Actor, ActorId};
 use crate::{Error, Result};
 
-/// A case with its text opened, for a handler.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A case with its text opened, for a handler. The text is wiped from memory when dropped and
+/// `Debug` shows only its length.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseView {
     /// The case metadata (content still sealed).
     pub case: Case,
     /// The report, tip or request text.
-    pub text: String,
+    pub text: Zeroizing<String>,
     /// Links from and to the case.
     pub links: Vec<CaseLink>,
 }
 
-/// A message with its text opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A message with its text opened. The text is wiped from memory when dropped and `Debug`
+/// shows only its length.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageView {
     /// The id.
     pub id: MessageId,
@@ -35,7 +38,7 @@ pub struct MessageView {
     /// When.
     pub sent_at: DateTime<Utc>,
     /// The text.
-    pub text: String,
+    pub text: Zeroizing<String>,
 }
 
 impl MessageView {
@@ -46,7 +49,7 @@ impl MessageView {
             author: m.author,
             visibility: m.visibility,
             sent_at: m.sent_at,
-            text: text.to_string(),
+            text,
         })
     }
 }
@@ -67,11 +70,7 @@ impl CaseService {
             &self.anchor,
             self.draft(actor.id.as_ref(), "case.read", id.as_str(), None),
         )?;
-        Ok(CaseView {
-            case,
-            text: text.to_string(),
-            links,
-        })
+        Ok(CaseView { case, text, links })
     }
 
     /// The cases whose metadata the actor may see (no content is opened).

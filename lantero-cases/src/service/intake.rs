@@ -12,8 +12,8 @@ use crate::records::{RecordsRequest, RequestedDocument};
 use crate::reporter::{Receipt, ReporterIdentity, hash_receipt};
 use crate::{Error, Result, Tenant, TenantId};
 
-/// A report or tip as submitted by a reporter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A report or tip as submitted by a reporter. `Debug` shows no content.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct NewReport {
     /// [`CaseKind::Whistleblowing`] or [`CaseKind::Tip`].
     pub kind: CaseKind,
@@ -36,8 +36,8 @@ pub struct Submission {
     pub receipt: Receipt,
 }
 
-/// A request for public documents as registered.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A request for public documents as registered. `Debug` shows no content.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct NewRecordsRequest {
     /// How it arrived.
     pub channel: Channel,

@@ -7,8 +7,8 @@ use crate::case::{Case, CaseId, Channel, Reference, Status};
 use crate::clock::local_date;
 use crate::policy::{Action, Actor, Target};
 use crate::records::{
-    DecisionDocument, Outcome, QuerySubject, RecordsDecision, RegisterQuery, RequestedDocument,
-    answer_register_query, render_decision,
+    DecisionDocument, NCND_DOCUMENT, Outcome, QuerySubject, RecordsDecision, RegisterQuery,
+    RequestedDocument, answer_register_query, render_decision,
 };
 use crate::{Error, Result};
 
@@ -89,7 +89,8 @@ impl CaseService {
 
     /// Registers and decides a request that asks whether the whistleblowing register holds
     /// reports about a person or topic. The register is never searched: the answer is the same
-    /// refusal whatever it holds, and so are the writes and the audit events.
+    /// refusal whatever it holds, and so are the writes and the audit events. The person or
+    /// topic asked about is sealed in the request's text; nothing stored in the clear names it.
     pub fn answer_register_query(
         &self,
         actor: &Actor,
@@ -109,9 +110,9 @@ impl CaseService {
             actor,
             NewRecordsRequest {
                 channel,
-                text: asked.clone(),
+                text: asked,
                 documents: vec![RequestedDocument {
-                    description: asked,
+                    description: NCND_DOCUMENT.to_owned(),
                     registry_ref: None,
                 }],
                 requester: None,

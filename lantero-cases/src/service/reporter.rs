@@ -8,8 +8,9 @@ use crate::case::{Author, Case, Message, MessageId, Reference, Status, Visibilit
 use crate::reporter::{Receipt, hash_receipt};
 use crate::{Error, Result, TenantId};
 
-/// What a reporter sees: their report, its status and the shared dialogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a reporter sees: their report, its status and the shared dialogue. The texts are wiped
+/// from memory when dropped and `Debug` shows only their lengths.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReporterView {
     /// The reference.
     pub reference: Reference,
@@ -18,7 +19,7 @@ pub struct ReporterView {
     /// When the report was received.
     pub received_at: DateTime<Utc>,
     /// The report as submitted.
-    pub text: String,
+    pub text: zeroize::Zeroizing<String>,
     /// The messages shared with the reporter (never internal notes), oldest first.
     pub messages: Vec<MessageView>,
 }
@@ -85,7 +86,7 @@ impl CaseService {
             reference: case.reference,
             status: case.status,
             received_at: case.received_at,
-            text: text.to_string(),
+            text,
             messages,
         })
     }

@@ -88,7 +88,7 @@ pub fn receipt_only_reporter_dialogue(store: Arc<dyn CaseStore>) {
     let view = svc.reporter_view(&t, &typed, "sess").unwrap();
     assert_eq!(view.reference, s.reference);
     assert_eq!(view.status, Status::Acknowledged);
-    assert_eq!(view.text, REPORT);
+    assert_eq!(*view.text, REPORT);
     let texts: Vec<&str> = view.messages.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(
         texts,
@@ -100,7 +100,7 @@ pub fn receipt_only_reporter_dialogue(store: Arc<dyn CaseStore>) {
         .unwrap();
     let all = svc.messages(&h, &s.case_id).unwrap();
     assert_eq!(all.len(), 3);
-    assert_eq!(all[2].text, "Fakturorna gäller konsulttjänster.");
+    assert_eq!(*all[2].text, "Fakturorna gäller konsulttjänster.");
     assert_eq!(all[2].author, lantero_cases::case::Author::Reporter);
     assert_eq!(all[1].visibility, Visibility::Internal);
 

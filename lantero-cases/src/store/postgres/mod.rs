@@ -4,6 +4,7 @@
 //! [`Dialect::for_update`]), which serialises the tenant's audit chain, reference counters and
 //! receipt attempts across every connection and server process while leaving other tenants
 //! free. Reads run in a `REPEATABLE READ, READ ONLY` transaction: one snapshot, no writes.
+//! Connections use TLS (rustls) as the `tls` module describes.
 //!
 //! [`Backend::scrub`] rewrites the content tables (`VACUUM FULL`, which drops every old row
 //! version), refreshes their statistics (`ANALYZE`, which replaces sampled values) and, when
@@ -16,11 +17,13 @@ use std::error::Error as _;
 use std::sync::Mutex;
 
 use ::postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use ::postgres::{Client, GenericClient, IsolationLevel, NoTls};
+use ::postgres::{Client, GenericClient, IsolationLevel};
 use bytes::BytesMut;
 
 use super::sql::{Backend, Cell, Conn, Dialect, SqlStore, Value, dollar_placeholders};
 use crate::{Error, Result};
+
+mod tls;
 
 fn db(e: ::postgres::Error) -> Error {
     Error::Store {
@@ -48,8 +51,13 @@ impl SqlStore<Postgres> {
     /// Connects to `url` (e.g. `postgres://postgres@127.0.0.1:55432/lantero_test`), optionally
     /// into `schema` (created if missing: one schema per deployment or test run), and brings
     /// the schema up to date.
+    ///
+    /// TLS follows libpq's `sslmode` and `sslrootcert=PATH` in the URL, but the default is
+    /// stricter: `prefer` for a loopback host, `verify-full` (against the system's roots, or
+    /// `sslrootcert`) for any other; an unencrypted mode to a host that is not loopback is
+    /// refused with [`Error::InvalidValue`].
     pub fn connect(url: &str, schema: Option<&str>) -> Result<Self> {
-        let mut client = Client::connect(url, NoTls).map_err(db)?;
+        let mut client = tls::connect(url)?;
         if let Some(schema) = schema {
             let ok = !schema.is_empty()
                 && schema.len() <= 63

@@ -155,7 +155,7 @@ pub struct MessageView {
 }
 
 impl From<service::MessageView> for MessageView {
-    fn from(m: service::MessageView) -> Self {
+    fn from(mut m: service::MessageView) -> Self {
         Self {
             id: m.id.0,
             author: match m.author {
@@ -164,7 +164,8 @@ impl From<service::MessageView> for MessageView {
             },
             visibility: m.visibility,
             sent_at: m.sent_at.into(),
-            text: m.text,
+            // Moved, not copied: the wiped-on-drop buffer is left empty, no second copy lingers.
+            text: std::mem::take(&mut *m.text),
         }
     }
 }
@@ -185,12 +186,12 @@ pub struct ReporterView {
 }
 
 impl From<service::ReporterView> for ReporterView {
-    fn from(v: service::ReporterView) -> Self {
+    fn from(mut v: service::ReporterView) -> Self {
         Self {
             reference: v.reference.to_string(),
             status: v.status,
             received_at: v.received_at.into(),
-            text: v.text,
+            text: std::mem::take(&mut *v.text),
             messages: v.messages.into_iter().map(Into::into).collect(),
         }
     }
@@ -262,7 +263,7 @@ pub struct CaseDetails {
 }
 
 impl From<service::CaseView> for CaseDetails {
-    fn from(v: service::CaseView) -> Self {
+    fn from(mut v: service::CaseView) -> Self {
         let own = v.case.id.clone();
         let linked_cases = v
             .links
@@ -270,8 +271,8 @@ impl From<service::CaseView> for CaseDetails {
             .map(|l| if l.from == own { l.to.0 } else { l.from.0 })
             .collect();
         Self {
+            text: std::mem::take(&mut *v.text),
             case: v.case.into(),
-            text: v.text,
             linked_cases,
         }
     }
