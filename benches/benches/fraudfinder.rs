@@ -99,12 +99,21 @@ fn duckdb(
         return println!("{note}; peer skipped in test mode");
     };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut peer = duckdb_peer::Peer::start(&python, dir.path(), scenario, &["payments", "income"], rules)
-        .unwrap_or_else(|e| panic!("fraudfinder_controls: the DuckDB peer failed: {e}"));
+    let mut peer = duckdb_peer::Peer::start(
+        &python,
+        dir.path(),
+        scenario,
+        &["payments", "income"],
+        rules,
+    )
+    .unwrap_or_else(|e| panic!("fraudfinder_controls: the DuckDB peer failed: {e}"));
     let report = plan.run(data).expect("run succeeds");
     for (name, count) in &peer.counts {
         let ours = report.flags_of(name).count();
-        assert_eq!(ours, *count, "rule {name}: Lantero flags {ours}, DuckDB {count}");
+        assert_eq!(
+            ours, *count,
+            "rule {name}: Lantero flags {ours}, DuckDB {count}"
+        );
     }
     println!(
         "fraudfinder_controls: DuckDB peer loaded {} records in {:.1} s; flags equal for {} rules",

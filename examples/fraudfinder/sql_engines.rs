@@ -45,6 +45,26 @@ const INJECTIONS: &[&str] = &[
     r"E'\\'' OR TRUE --",
 ];
 
+/// Pieces of strings that SQL lexers treat specially, for [`random_strings`].
+const PIECES: &[&str] = &[
+    "\\", "'", "''", "\"", "`", "$$", "--", "/*", "*/", "\n", "\r", "\t", ";", "%", "_", "E'",
+    r"\u0041", r"\047", r"\'", "a", "Å", "😀", "\u{2028}", "e\u{301}", " ", "?", "$1", ":x",
+];
+
+/// Deterministic strings made of [`PIECES`], for the literal round trip on each engine.
+fn random_strings(count: usize) -> Vec<String> {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    (0..count)
+        .map(|_| (0..next(12)).map(|_| PIECES[next(PIECES.len())]).collect())
+        .collect()
+}
+
 /// A string as a literal of the rule language.
 fn rule_string(text: &str) -> String {
     let mut out = String::from("\"");
@@ -118,6 +138,13 @@ fn with_injection_records(csv: &str) -> Result<String, Box<dyn std::error::Error
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
+fn dialect_name(dialect: Dialect) -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_value(dialect)?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or("out/engines".into()));
     fs::create_dir_all(&out)?;
@@ -168,13 +195,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let mut sql = BTreeMap::new();
             for dialect in dialects {
-                sql.insert(
-                    serde_json::to_value(dialect)?
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_owned(),
-                    rule_to_sql(rule, dialect)?,
-                );
+                sql.insert(dialect_name(dialect)?, rule_to_sql(rule, dialect)?);
             }
             let mut expected: Vec<String> = report
                 .flags_of(&rule.name)
@@ -184,7 +205,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rules.push(json!({ "name": rule.name, "sql": sql, "expected": expected }));
         }
     }
-    let case = json!({ "datasets": datasets, "rules": rules });
+    let mut literals = Vec::new();
+    let texts = random_strings(200)
+        .into_iter()
+        .chain(INJECTIONS.iter().map(|s| (*s).to_owned()));
+    for text in texts {
+        let mut sql = BTreeMap::new();
+        for dialect in dialects {
+            sql.insert(dialect_name(dialect)?, dialect.string_literal(&text)?);
+        }
+        literals.push(json!({ "text": text, "sql": sql }));
+    }
+    let case = json!({ "datasets": datasets, "rules": rules, "literals": literals });
     fs::write(out.join("case.json"), serde_json::to_string_pretty(&case)?)?;
     println!(
         "{}: {} data sets, {} rules",

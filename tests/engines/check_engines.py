@@ -32,7 +32,7 @@ def load(case_dir):
             reader = csv.DictReader(f)
             rows = [tuple(value(r[n], t) for n, t in zip(names, types)) for r in reader]
         tables.append((ds["name"], list(zip(names, types)), rows))
-    return tables, case["rules"]
+    return tables, case["rules"], case["literals"]
 
 
 def value(text, kind):
@@ -186,6 +186,20 @@ def check(label, dialect, run, rules):
     return failures
 
 
+def check_literals(label, dialect, run, literals):
+    """Every exported literal, selected on its own, must come back as its text."""
+    columns = ", ".join(f"{lit['sql'][dialect]} AS v{i}" for i, lit in enumerate(literals))
+    try:
+        _, rows = run(f"SELECT {columns}")
+    except Exception as e:
+        return [f"{label}: the literals failed: {e}"]
+    return [
+        f"{label}: literal {lit['sql'][dialect]} read back as {got!r}, not {lit['text']!r}"
+        for lit, got in zip(literals, rows[0])
+        if got != lit["text"]
+    ]
+
+
 def main():
     args = sys.argv[1:]
     if not args:
@@ -193,14 +207,17 @@ def main():
     engines = ENGINES
     if "--engines" in args:
         engines = args[args.index("--engines") + 1].split(",")
-    tables, rules = load(args[0])
-    print(f"{sum(len(r) for _, _, r in tables)} records in {len(tables)} data sets, {len(rules)} rules")
+    tables, rules, literals = load(args[0])
+    print(
+        f"{sum(len(r) for _, _, r in tables)} records in {len(tables)} data sets, "
+        f"{len(rules)} rules, {len(literals)} literals"
+    )
     failures = []
     checked = 0
     for engine in engines:
         start = time.monotonic()
         for label, dialect, run in RUNNERS[engine](tables):
-            found = check(label, dialect, run, rules)
+            found = check(label, dialect, run, rules) + check_literals(label, dialect, run, literals)
             failures += found
             checked += 1
             status = "ok" if not found else f"{len(found)} differences"

@@ -112,6 +112,13 @@ impl RuleSet {
         locked(py, &self.0).to_sql(dialect).py()
     }
 
+    /// Each rule with a SQL form as ``(name, statement)`` for ``dialect``, to run one at a
+    /// time (e.g. with ``spark.sql``) without splitting the text of :meth:`to_sql`.
+    fn to_sql_statements(&self, py: Python<'_>, dialect: &str) -> PyResult<Vec<(String, String)>> {
+        let dialect = parse_name::<Dialect>(dialect, "SQL dialect")?;
+        locked(py, &self.0).sql_statements(dialect).py()
+    }
+
     /// Runs every rule over ``data`` without the GIL (Python rules take it per record).
     fn run(&self, py: Python<'_>, data: &DataSets) -> PyResult<RunReport> {
         let rules = locked(py, &self.0).clone();

@@ -257,6 +257,33 @@ impl RuleSet {
         set
     }
 
+    /// Each rule that has a SQL form as `(name, statement)`, for running the statements one
+    /// at a time (Spark's `spark.sql` takes one). Safer than splitting [`RuleSet::to_sql`]'s
+    /// text, where a string in a rule may hold anything, `;` and comment lines included.
+    ///
+    /// ```
+    /// use lantero_fraudfinder::controls::{Dialect, RuleSet};
+    ///
+    /// let rules = RuleSet::parse("r", "1", r#"rule "a" on p: kind == "x;" => score 1"#)?;
+    /// let statements = rules.sql_statements(Dialect::Spark)?;
+    /// assert_eq!(statements[0].0, "a");
+    /// assert!(statements[0].1.ends_with("= 'x;');"));
+    /// # Ok::<(), lantero_fraudfinder::Error>(())
+    /// ```
+    pub fn sql_statements(&self, dialect: Dialect) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            let sql = match rule {
+                RuleEntry::Language(r) => Some(rule_to_sql(r, dialect)?),
+                RuleEntry::Custom(r) => r.to_sql(dialect),
+            };
+            if let Some(sql) = sql {
+                out.push((rule.name().to_owned(), sql));
+            }
+        }
+        Ok(out)
+    }
+
     /// Every rule as SQL, one statement each, with a comment naming the rule; custom
     /// rules without a SQL form are listed in a comment. Names in comments are escaped so
     /// that a newline in one cannot end the comment.
