@@ -20,7 +20,11 @@ TYPES = {"number": "DOUBLE", "bool": "BOOLEAN", "text": "VARCHAR", "date": "VARC
 
 
 def rules(path):
-    """The statements of an exported rule file, each after its `-- regel "NAME"` comment."""
+    """The statements of an exported rule file, each after its `-- regel "NAME"` comment.
+
+    Good enough for the bench's own fixed rules; a string in a rule may hold a `;` or a line
+    like that comment, so for any other rules use `RuleSet::sql_statements` instead.
+    """
     found, name, lines = [], None, []
     with open(path, encoding="utf-8") as f:
         for line in f:
