@@ -12,7 +12,7 @@ LANTERO := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/releas
 -include bindings/uniffi/uniffi.mk
 -include training/train.mk
 
-.PHONY: all setup build demo test test-rust test-benches lint lint-all fmt bench bench-peers clean-native fuzz fuzz-smoke
+.PHONY: all setup build demo test test-rust test-benches test-engines engines-venv lint lint-all fmt bench bench-peers clean-native fuzz fuzz-smoke
 
 all: build
 
@@ -31,7 +31,7 @@ demo: build
 ## test: everything — lint, Rust unit/integration/doc tests, benchmarks in quick test mode,
 ## the Kotlin bindings' tests and the Swift bindings' freshness check, the Python package's
 ## pytest suite and a fresh-venv install of its wheel
-test: setup lint test-rust test-benches fuzz-smoke test-kotlin check-swift-fresh test-python test-python-wheel
+test: setup lint test-rust test-benches test-engines fuzz-smoke test-kotlin check-swift-fresh test-python test-python-wheel
 
 # The PostgreSQL conformance suite runs against a real server on loopback (scripts/postgres.sh
 # installs Debian's postgresql when missing); LANTERO_REQUIRE_PG makes a missing server a failure.
@@ -44,6 +44,35 @@ test-rust:
 test-benches:
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
 	$(CARGO) test --locked -p lantero-benches --benches
+
+## test-engines: the exported control rules (the standard ones and injection strings) on
+## SQLite, PostgreSQL (standard_conforming_strings on and off), DuckDB and Spark local mode;
+## every rule must flag exactly what the built-in engine flags
+ENGINES_VENV := tests/engines/.venv
+ENGINES_PINS := tests/engines/requirements.txt
+ENGINES_OUT := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/engines
+test-engines: engines-venv
+	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
+	$(CARGO) run --locked --quiet -p lantero-fraudfinder --example sql_engines -- $(ENGINES_OUT); \
+	SPARK_LOCAL_IP=127.0.0.1 LANTERO_REQUIRE_PG=1 \
+	  $(ENGINES_VENV)/bin/python tests/engines/check_engines.py $(ENGINES_OUT)
+
+# Java for Spark from Debian; DuckDB, PySpark and psycopg pinned from PyPI into a git-ignored
+# venv, remade only when the pins change.
+engines-venv:
+	@if ! command -v java >/dev/null; then \
+	  SUDO=""; [[ $$(id -u) -eq 0 ]] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    default-jre-headless >/dev/null; \
+	fi
+	@if ! cmp -s $(ENGINES_PINS) $(ENGINES_VENV)/.pins; then \
+	  rm -rf $(ENGINES_VENV); \
+	  python3 -m venv $(ENGINES_VENV); \
+	  $(ENGINES_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(ENGINES_PINS); \
+	  cp $(ENGINES_PINS) $(ENGINES_VENV)/.pins; \
+	  echo "engines-venv: $(ENGINES_VENV) ($$(grep -v '^#' $(ENGINES_PINS) | tr '\n' ' '))"; \
+	fi
 
 ## lint: formatting, clippy and rustdoc (broken doc links), warnings are errors
 lint:
@@ -63,12 +92,13 @@ bench: setup bench-peers
 	export LANTERO_PEER_PYTHON="$(PEER_PYTHON)"; \
 	$(CARGO) bench --locked -p lantero-benches
 
-# The peer `redact/realistic` compares against (benches/peers/pymupdf_presidio.py): a venv with
-# pinned PyMuPDF, Presidio and spaCy from PyPI (no spaCy model: the script saves a blank Swedish
-# pipeline). Remade only when the pins change.
+# The peers `redact/realistic` and `fraudfinder_controls` compare against
+# (benches/peers/pymupdf_presidio.py, benches/peers/duckdb_controls.py): a venv with pinned
+# PyMuPDF, Presidio, spaCy and DuckDB from PyPI (no spaCy model: the script saves a blank
+# Swedish pipeline). Remade only when the pins change.
 PEER_VENV := benches/peers/.venv
 PEER_PYTHON := $(CURDIR)/$(PEER_VENV)/bin/python
-PEER_PINS := pymupdf==1.28.2 presidio-analyzer==2.2.366 spacy==3.8.18
+PEER_PINS := pymupdf==1.28.2 presidio-analyzer==2.2.366 spacy==3.8.18 duckdb==1.5.6
 
 ## bench-peers: the venv with the benchmarks' peers (benches/peers/.venv)
 bench-peers:

@@ -1,8 +1,17 @@
 #![allow(missing_docs)]
 //! FraudFinder: ten control rules over about one million generated payment records
 //! (in memory, and streamed from CSV), and prioritising a risk analysis of 10 000 risks.
+//!
+//! Beside the built-in engine, the same rules exported as DuckDB SQL run in DuckDB on one
+//! thread over the same records (`benches/peers/duckdb_controls.py`, loaded once, the load not
+//! timed). The peer must flag the same number of records per rule. Without the peer's Python
+//! (`make bench-peers`) `cargo bench` fails; `cargo test --benches` says so and goes on.
+
+#[path = "fraudfinder/duckdb_peer.rs"]
+mod duckdb_peer;
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -67,7 +76,75 @@ fn controls(c: &mut Criterion) {
             )
         })
     });
+    duckdb(&mut group, &rules, &scenario, &data, &plan, rows);
     group.finish();
+}
+
+/// `cargo bench` passes `--bench`; `cargo test --benches` does not (criterion's test mode).
+fn measuring() -> bool {
+    std::env::args().any(|arg| arg == "--bench")
+}
+
+fn duckdb(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    rules: &RuleSet,
+    scenario: &Scenario,
+    data: &lantero_fraudfinder::controls::data::DataSets,
+    plan: &lantero_fraudfinder::controls::Plan,
+    payments: u64,
+) {
+    let Some(python) = duckdb_peer::python() else {
+        let note = "fraudfinder_controls: NO DUCKDB PEER (LANTERO_PEER_PYTHON or \
+                    benches/peers/.venv); run `make bench-peers`";
+        assert!(!measuring(), "{note}");
+        return println!("{note}; peer skipped in test mode");
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut peer = duckdb_peer::Peer::start(
+        &python,
+        dir.path(),
+        scenario,
+        &["payments", "income"],
+        rules,
+    )
+    .unwrap_or_else(|e| panic!("fraudfinder_controls: the DuckDB peer failed: {e}"));
+    let report = plan.run(data).expect("run succeeds");
+    for (name, count) in &peer.counts {
+        let ours = report.flags_of(name).count();
+        assert_eq!(
+            ours, *count,
+            "rule {name}: Lantero flags {ours}, DuckDB {count}"
+        );
+    }
+    println!(
+        "fraudfinder_controls: DuckDB peer loaded {} records (payments and income) in {:.1} s; \
+         flags equal for {} rules",
+        peer.rows,
+        peer.load_seconds,
+        peer.counts.len()
+    );
+    // One paired measurement for the side-by-side line; criterion's own follow below.
+    let runs = if measuring() { 3 } else { 1 };
+    let start = Instant::now();
+    for _ in 0..runs {
+        black_box(plan.run(data).expect("run succeeds"));
+    }
+    let ours = start.elapsed() / runs;
+    let theirs = peer.run(u64::from(runs)).expect("the peer runs") / runs;
+    println!(
+        "fraudfinder_controls: ten rules over {payments} payments: Lantero {:.3} s, DuckDB \
+         (1 thread) {:.3} s; DuckDB takes {:.2}× Lantero's time",
+        ours.as_secs_f64(),
+        theirs.as_secs_f64(),
+        theirs.as_secs_f64() / ours.as_secs_f64()
+    );
+    group.bench_function("ten_rules_1m_payments_duckdb_1_thread_peer", |b| {
+        b.iter_custom(|iterations| {
+            peer.run(iterations)
+                .unwrap_or_else(|e| panic!("the DuckDB peer failed: {e}"))
+                .max(Duration::from_nanos(1))
+        })
+    });
 }
 
 const RISKS: usize = 10_000;

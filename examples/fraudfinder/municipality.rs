@@ -581,7 +581,10 @@ fn main() -> Result<()> {
             ),
         });
     }
-    write(out.join("kontroller.sql"), &rules.to_sql(Dialect::Postgres))?;
+    write(
+        out.join("kontroller.sql"),
+        &rules.to_sql(Dialect::Postgres)?,
+    )?;
 
     // 10. The management report.
     println!("== Rapport");

@@ -4,6 +4,7 @@
 //! model pass through unchanged as [`Error::Core`].
 
 use crate::controls::language::ParseError;
+use crate::controls::sql::SqlError;
 
 /// Result alias used throughout `lantero-fraudfinder`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -93,6 +94,14 @@ pub enum Error {
         id: String,
         /// Why the step is refused.
         reason: String,
+    },
+    /// A rule cannot be written as SQL (e.g. a string holding a NUL character).
+    #[error("rule {rule:?} as SQL: {error}")]
+    Sql {
+        /// The rule name.
+        rule: String,
+        /// What cannot be written.
+        error: SqlError,
     },
     /// A custom control rule (e.g. a Python callable) failed.
     #[error("control rule {rule:?} failed: {reason}")]

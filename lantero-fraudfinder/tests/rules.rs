@@ -200,6 +200,7 @@ fn custom_rules_run_beside_language_rules_and_come_from_the_registry() {
     assert!(
         rules
             .to_sql(Dialect::Trino)
+            .unwrap()
             .contains("egen regel utan SQL-form")
     );
 

@@ -126,7 +126,7 @@ fn every_standard_rule_flags_the_same_records_in_sqlite() {
         let RuleEntry::Language(rule) = entry else {
             continue;
         };
-        let sql = rule_to_sql(rule, Dialect::Sqlite);
+        let sql = rule_to_sql(rule, Dialect::Sqlite).unwrap();
         let expected = engine_ids(&rules, &mut data, &rule.name);
         assert!(
             !expected.is_empty(),
@@ -205,7 +205,7 @@ proptest! {
         FIXTURE.with(|(conn, data)| {
             for entry in rules.rules() {
                 let RuleEntry::Language(rule) = entry else { continue };
-                let sql = rule_to_sql(rule, Dialect::Sqlite);
+                let sql = rule_to_sql(rule, Dialect::Sqlite).unwrap();
                 let engine = engine_ids(&rules, &mut data.borrow_mut(), &rule.name);
                 prop_assert_eq!(sql_ids(conn, &sql), engine, "{}", sql);
             }

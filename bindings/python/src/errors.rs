@@ -314,7 +314,7 @@ pub fn fraudfinder_error(err: lantero_fraudfinder::Error) -> PyErr {
     match err {
         E::Core(inner) => core_error(inner),
         E::InvalidValue { .. } => InvalidValue::new_err(message),
-        E::RuleSyntax { .. } | E::RuleInvalid { .. } | E::RuleFailed { .. } => {
+        E::RuleSyntax { .. } | E::RuleInvalid { .. } | E::RuleFailed { .. } | E::Sql { .. } => {
             ControlRuleError::new_err(message)
         }
         E::Data { .. } => DataError::new_err(message),

@@ -121,6 +121,16 @@ def test_standard_rules_sql_and_csv(tmp_path):
     rules = RuleSet.standard()
     assert "samma_konto" in rules.rules
     assert "SELECT" in rules.to_sql("postgres").upper()
+    statements = dict(rules.to_sql_statements("spark"))
+    assert statements.keys() == set(rules.rules)
+    assert all(sql.rstrip().endswith(";") for sql in statements.values())
+    text = "\\' OR 1=1 --"  # a backslash ends Spark's literal early unless escaped
+    source = 'rule "t" on p: kind == "' + text.replace("\\", "\\\\") + '" => score 1'
+    tricky = dict(RuleSet.parse("t", "1", source).to_sql_statements("spark"))["t"]
+    assert tricky.endswith("= '" + "\\\\\\'" + " OR 1=1 --');")
+    nul = RuleSet.parse("n", "1", 'rule "n" on p: kind == "a\0b" => score 1')
+    with pytest.raises(lantero.ControlRuleError):
+        nul.to_sql("duckdb")
     csv = tmp_path / "p.csv"
     csv.write_text("id,applicant_id,bank_account,amount\nu1,a1,K1,9000\nu2,a2,K1,45000\n")
     data = DataSets()

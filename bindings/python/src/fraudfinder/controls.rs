@@ -105,11 +105,18 @@ impl RuleSet {
         locked(py, &self.0).source()
     }
 
-    /// The language rules as SQL for ``dialect``: ``"sqlite"``, ``"postgres"``, ``"spark"``
-    /// or ``"trino"``.
+    /// The language rules as SQL for ``dialect``: ``"sqlite"``, ``"postgres"``, ``"spark"``,
+    /// ``"trino"`` or ``"duckdb"``; ``ControlRuleError`` for a string no engine can carry (NUL).
     fn to_sql(&self, py: Python<'_>, dialect: &str) -> PyResult<String> {
         let dialect = parse_name::<Dialect>(dialect, "SQL dialect")?;
-        Ok(locked(py, &self.0).to_sql(dialect))
+        locked(py, &self.0).to_sql(dialect).py()
+    }
+
+    /// Each rule with a SQL form as ``(name, statement)`` for ``dialect``, to run one at a
+    /// time (e.g. with ``spark.sql``) without splitting the text of :meth:`to_sql`.
+    fn to_sql_statements(&self, py: Python<'_>, dialect: &str) -> PyResult<Vec<(String, String)>> {
+        let dialect = parse_name::<Dialect>(dialect, "SQL dialect")?;
+        locked(py, &self.0).sql_statements(dialect).py()
     }
 
     /// Runs every rule over ``data`` without the GIL (Python rules take it per record).

@@ -18,7 +18,7 @@ use crate::controls::engine::{Plan, RunReport};
 use crate::controls::language::{RuleDef, parse};
 use crate::controls::queue::Thresholds;
 use crate::controls::rule::ControlRule;
-use crate::controls::sql::{Dialect, rule_to_sql};
+use crate::controls::sql::{Dialect, comment_text, rule_to_sql};
 use crate::{Error, Result};
 
 /// The `schema` string of a rule-set file.
@@ -257,36 +257,69 @@ impl RuleSet {
         set
     }
 
+    /// Each rule that has a SQL form as `(name, statement)`, for running the statements one
+    /// at a time (Spark's `spark.sql` takes one). Safer than splitting [`RuleSet::to_sql`]'s
+    /// text, where a string in a rule may hold anything, `;` and comment lines included.
+    ///
+    /// ```
+    /// use lantero_fraudfinder::controls::{Dialect, RuleSet};
+    ///
+    /// let rules = RuleSet::parse("r", "1", r#"rule "a" on p: kind == "x;" => score 1"#)?;
+    /// let statements = rules.sql_statements(Dialect::Spark)?;
+    /// assert_eq!(statements[0].0, "a");
+    /// assert!(statements[0].1.ends_with("= 'x;');"));
+    /// # Ok::<(), lantero_fraudfinder::Error>(())
+    /// ```
+    pub fn sql_statements(&self, dialect: Dialect) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            let sql = match rule {
+                RuleEntry::Language(r) => Some(rule_to_sql(r, dialect)?),
+                RuleEntry::Custom(r) => r.to_sql(dialect),
+            };
+            if let Some(sql) = sql {
+                out.push((rule.name().to_owned(), sql));
+            }
+        }
+        Ok(out)
+    }
+
     /// Every rule as SQL, one statement each, with a comment naming the rule; custom
-    /// rules without a SQL form are listed in a comment.
-    pub fn to_sql(&self, dialect: Dialect) -> String {
+    /// rules without a SQL form are listed in a comment. Names in comments are escaped so
+    /// that a newline in one cannot end the comment.
+    ///
+    /// ```
+    /// use lantero_fraudfinder::controls::{Dialect, RuleSet};
+    ///
+    /// let rules = RuleSet::parse("r", "1", r#"rule "a\nb" on p: kind == "x\\" => score 1"#)?;
+    /// let sql = rules.to_sql(Dialect::Spark)?;
+    /// assert!(sql.contains("-- regel \"a\\nb\" v1\n") && sql.contains(r"= 'x\\'"));
+    /// # Ok::<(), lantero_fraudfinder::Error>(())
+    /// ```
+    pub fn to_sql(&self, dialect: Dialect) -> Result<String> {
         let mut out = format!(
             "-- Regeluppsättning {} version {} ({} regler)\n",
-            self.id,
-            self.version,
+            comment_text(&self.id),
+            comment_text(&self.version),
             self.rules.len()
         );
         for rule in &self.rules {
             out.push('\n');
             let sql = match rule {
-                RuleEntry::Language(r) => Some(rule_to_sql(r, dialect)),
+                RuleEntry::Language(r) => Some(rule_to_sql(r, dialect)?),
                 RuleEntry::Custom(r) => r.to_sql(dialect),
             };
+            let name = comment_text(rule.name());
             match sql {
                 Some(sql) => {
-                    out.push_str(&format!(
-                        "-- regel \"{}\" v{}\n{sql}\n",
-                        rule.name(),
-                        rule.version()
-                    ));
+                    out.push_str(&format!("-- regel \"{name}\" v{}\n{sql}\n", rule.version()));
                 }
                 None => out.push_str(&format!(
-                    "-- regel \"{}\" v{} är en egen regel utan SQL-form; kör den i Lantero\n",
-                    rule.name(),
+                    "-- regel \"{name}\" v{} är en egen regel utan SQL-form; kör den i Lantero\n",
                     rule.version()
                 )),
             }
         }
-        out
+        Ok(out)
     }
 }

@@ -11,36 +11,18 @@
 //! unknown (so not flagged) in SQL; and date columns compare with date strings, which
 //! Trino needs written as `DATE '…'` (compare date columns with date columns there).
 
+use std::cell::RefCell;
 use std::fmt::Write;
-
-use serde::{Deserialize, Serialize};
 
 use super::language::{
     AggregateFunction, BinaryOp, Body, Expr, Function, Literal, RuleDef, UnaryOp,
 };
+use crate::{Error, Result};
 
-/// The SQL engine to write for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Dialect {
-    /// SQLite (regular expressions through a `regexp` function the caller registers).
-    Sqlite,
-    /// PostgreSQL (`~` for regular expressions).
-    Postgres,
-    /// Apache Spark SQL (`RLIKE`, back-quoted names).
-    Spark,
-    /// Trino / Presto (`regexp_like`).
-    Trino,
-}
+mod literal;
 
-impl Dialect {
-    fn quote(self, name: &str) -> String {
-        match self {
-            Self::Spark => format!("`{}`", name.replace('`', "``")),
-            _ => format!("\"{}\"", name.replace('"', "\"\"")),
-        }
-    }
-}
+pub(crate) use literal::comment_text;
+pub use literal::{Dialect, SqlError};
 
 /// The SQL of one rule, as one statement ending in `;`.
 ///
@@ -51,145 +33,180 @@ impl Dialect {
 /// let rule = &parse(r#"rule "stort_belopp" v1 on payments:
 ///     amount > 30000 and kind == "ekonomiskt_bistand" => score 40"#)?[0];
 /// assert_eq!(
-///     rule_to_sql(rule, Dialect::Postgres),
+///     rule_to_sql(rule, Dialect::Postgres)?,
 ///     "SELECT \"payments\".*, 'stort_belopp' AS rule_name, 1 AS rule_version, 40 AS score\n\
 ///      FROM \"payments\"\n\
 ///      WHERE ((\"payments\".\"amount\" > 30000) AND (\"payments\".\"kind\" = 'ekonomiskt_bistand'));"
 /// );
-/// # Ok::<(), lantero_fraudfinder::controls::language::ParseError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn rule_to_sql(rule: &RuleDef, dialect: Dialect) -> String {
+///
+/// Every string and name is escaped for `dialect` (see [`Dialect::string_literal`]); text
+/// that no engine can carry, a NUL character, is refused with [`Error::Sql`].
+pub fn rule_to_sql(rule: &RuleDef, dialect: Dialect) -> Result<String> {
     let w = Writer {
         dialect,
         main: &rule.dataset,
+        error: RefCell::new(None),
     };
-    let main = dialect.quote(&rule.dataset);
-    let mut sql = format!(
-        "SELECT {main}.*, {} AS rule_name, {} AS rule_version, {} AS score\nFROM {main}",
-        text_literal(&rule.name),
-        rule.version,
-        rule.score
-    );
-    let filter = rule.filter.as_ref().map(|f| w.expr(f));
-    match (&rule.body, &rule.join) {
-        (
-            Body::Group {
-                aggregate,
-                by,
-                op,
-                threshold,
-            },
-            _,
-        ) => {
-            let keys: Vec<String> = by
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    format!(
-                        "{main}.{} AS {}",
-                        dialect.quote(k),
-                        dialect.quote(&format!("k{i}"))
-                    )
-                })
-                .collect();
-            let function = match aggregate.function {
-                AggregateFunction::Count => "COUNT",
-                AggregateFunction::Sum => "SUM",
-                AggregateFunction::Avg => "AVG",
-                AggregateFunction::Min => "MIN",
-                AggregateFunction::Max => "MAX",
-            };
-            let argument = match &aggregate.column {
-                Some(c) if aggregate.distinct => format!("DISTINCT {main}.{}", dialect.quote(c)),
-                Some(c) => format!("{main}.{}", dialect.quote(c)),
-                None => "*".to_owned(),
-            };
-            let group_by: Vec<String> = by
-                .iter()
-                .map(|k| format!("{main}.{}", dialect.quote(k)))
-                .collect();
-            let _ = write!(sql, "\nJOIN (SELECT {} FROM {main}", keys.join(", "));
-            if let Some(filter) = &filter {
-                let _ = write!(sql, " WHERE {filter}");
-            }
-            let _ = write!(
-                sql,
-                " GROUP BY {} HAVING {function}({argument}) {} {}) AS g\n  ON ",
-                group_by.join(", "),
-                sql_op(*op),
-                number(*threshold)
-            );
-            let on: Vec<String> = by
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    format!(
-                        "{main}.{} = g.{}",
-                        dialect.quote(k),
-                        dialect.quote(&format!("k{i}"))
-                    )
-                })
-                .collect();
-            sql.push_str(&on.join(" AND "));
-            if let Some(filter) = &filter {
-                let _ = write!(sql, "\nWHERE {filter}");
-            }
-        }
-        (Body::Row { condition }, None) => {
-            let condition = w.expr(condition);
-            match &filter {
-                Some(filter) => {
-                    let _ = write!(sql, "\nWHERE {filter} AND {condition}");
-                }
-                None => {
-                    let _ = write!(sql, "\nWHERE {condition}");
-                }
-            }
-        }
-        (Body::Row { condition }, Some(join)) => {
-            let joined = dialect.quote(&join.dataset);
-            let name = dialect.quote(join.name());
-            let mut from = joined.clone();
-            if let Some(alias) = &join.alias {
-                let _ = write!(from, " AS {}", dialect.quote(alias));
-            }
-            let mut parts: Vec<String> = join
-                .keys
-                .iter()
-                .map(|k| format!("{name}.{} = {main}.{}", dialect.quote(k), dialect.quote(k)))
-                .collect();
-            if let Some(c) = &join.condition {
-                parts.push(w.expr(c));
-            }
-            parts.push(w.expr(condition));
-            let exists = format!(
-                "EXISTS (SELECT 1 FROM {from} WHERE {})",
-                parts.join(" AND ")
-            );
-            match &filter {
-                Some(filter) => {
-                    let _ = write!(sql, "\nWHERE {filter} AND {exists}");
-                }
-                None => {
-                    let _ = write!(sql, "\nWHERE {exists}");
-                }
-            }
-        }
+    let sql = w.rule(rule);
+    match w.error.into_inner() {
+        Some(error) => Err(Error::Sql {
+            rule: rule.name.clone(),
+            error,
+        }),
+        None => Ok(sql),
     }
-    sql.push(';');
-    sql
 }
 
+/// Writes the SQL; an unrepresentable string leaves a placeholder and its error in
+/// `error`, so that the many places writing names need not each return a `Result`.
 struct Writer<'a> {
     dialect: Dialect,
     main: &'a str,
+    error: RefCell<Option<SqlError>>,
 }
 
 impl Writer<'_> {
+    fn quote(&self, name: &str) -> String {
+        self.dialect
+            .identifier(name)
+            .unwrap_or_else(|e| self.fail(e))
+    }
+
+    fn text(&self, text: &str) -> String {
+        self.dialect
+            .string_literal(text)
+            .unwrap_or_else(|e| self.fail(e))
+    }
+
+    fn fail(&self, error: SqlError) -> String {
+        self.error.borrow_mut().get_or_insert(error);
+        "NULL".to_owned()
+    }
+
+    fn rule(&self, rule: &RuleDef) -> String {
+        let main = self.quote(&rule.dataset);
+        let mut sql = format!(
+            "SELECT {main}.*, {} AS rule_name, {} AS rule_version, {} AS score\nFROM {main}",
+            self.text(&rule.name),
+            rule.version,
+            rule.score
+        );
+        let filter = rule.filter.as_ref().map(|f| self.expr(f));
+        match (&rule.body, &rule.join) {
+            (
+                Body::Group {
+                    aggregate,
+                    by,
+                    op,
+                    threshold,
+                },
+                _,
+            ) => {
+                let keys: Vec<String> = by
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| {
+                        format!(
+                            "{main}.{} AS {}",
+                            self.quote(k),
+                            self.quote(&format!("k{i}"))
+                        )
+                    })
+                    .collect();
+                let function = match aggregate.function {
+                    AggregateFunction::Count => "COUNT",
+                    AggregateFunction::Sum => "SUM",
+                    AggregateFunction::Avg => "AVG",
+                    AggregateFunction::Min => "MIN",
+                    AggregateFunction::Max => "MAX",
+                };
+                let argument = match &aggregate.column {
+                    Some(c) if aggregate.distinct => format!("DISTINCT {main}.{}", self.quote(c)),
+                    Some(c) => format!("{main}.{}", self.quote(c)),
+                    None => "*".to_owned(),
+                };
+                let group_by: Vec<String> = by
+                    .iter()
+                    .map(|k| format!("{main}.{}", self.quote(k)))
+                    .collect();
+                let _ = write!(sql, "\nJOIN (SELECT {} FROM {main}", keys.join(", "));
+                if let Some(filter) = &filter {
+                    let _ = write!(sql, " WHERE {filter}");
+                }
+                let _ = write!(
+                    sql,
+                    " GROUP BY {} HAVING {function}({argument}) {} {}) AS g\n  ON ",
+                    group_by.join(", "),
+                    sql_op(*op),
+                    number(*threshold)
+                );
+                let on: Vec<String> = by
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| {
+                        format!(
+                            "{main}.{} = g.{}",
+                            self.quote(k),
+                            self.quote(&format!("k{i}"))
+                        )
+                    })
+                    .collect();
+                sql.push_str(&on.join(" AND "));
+                if let Some(filter) = &filter {
+                    let _ = write!(sql, "\nWHERE {filter}");
+                }
+            }
+            (Body::Row { condition }, None) => {
+                let condition = self.expr(condition);
+                match &filter {
+                    Some(filter) => {
+                        let _ = write!(sql, "\nWHERE {filter} AND {condition}");
+                    }
+                    None => {
+                        let _ = write!(sql, "\nWHERE {condition}");
+                    }
+                }
+            }
+            (Body::Row { condition }, Some(join)) => {
+                let joined = self.quote(&join.dataset);
+                let name = self.quote(join.name());
+                let mut from = joined.clone();
+                if let Some(alias) = &join.alias {
+                    let _ = write!(from, " AS {}", self.quote(alias));
+                }
+                let mut parts: Vec<String> = join
+                    .keys
+                    .iter()
+                    .map(|k| format!("{name}.{} = {main}.{}", self.quote(k), self.quote(k)))
+                    .collect();
+                if let Some(c) = &join.condition {
+                    parts.push(self.expr(c));
+                }
+                parts.push(self.expr(condition));
+                let exists = format!(
+                    "EXISTS (SELECT 1 FROM {from} WHERE {})",
+                    parts.join(" AND ")
+                );
+                match &filter {
+                    Some(filter) => {
+                        let _ = write!(sql, "\nWHERE {filter} AND {exists}");
+                    }
+                    None => {
+                        let _ = write!(sql, "\nWHERE {exists}");
+                    }
+                }
+            }
+        }
+        sql.push(';');
+        sql
+    }
+
     fn expr(&self, expr: &Expr) -> String {
-        let q = |n: &str| self.dialect.quote(n);
+        let q = |n: &str| self.quote(n);
         match expr {
-            Expr::Literal { value } => literal(value),
+            Expr::Literal { value } => self.literal(value),
             Expr::Column { qualifier, name } => {
                 format!(
                     "{}.{}",
@@ -229,6 +246,7 @@ impl Writer<'_> {
                             Dialect::Postgres => format!("({} ~ {pattern})", arg(0)),
                             Dialect::Spark => format!("({} RLIKE {pattern})", arg(0)),
                             Dialect::Trino => format!("regexp_like({}, {pattern})", arg(0)),
+                            Dialect::Duckdb => format!("regexp_matches({}, {pattern})", arg(0)),
                         }
                     }
                 }
@@ -238,10 +256,18 @@ impl Writer<'_> {
                 list,
                 negated,
             } => {
-                let values: Vec<String> = list.iter().map(literal).collect();
+                let values: Vec<String> = list.iter().map(|v| self.literal(v)).collect();
                 let not = if *negated { "NOT " } else { "" };
                 format!("({} {not}IN ({}))", self.expr(expr), values.join(", "))
             }
+        }
+    }
+
+    fn literal(&self, value: &Literal) -> String {
+        match value {
+            Literal::Number(n) => number(*n),
+            Literal::Text(t) => self.text(t),
+            Literal::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         }
     }
 }
@@ -256,14 +282,6 @@ fn sql_op(op: BinaryOp) -> &'static str {
     }
 }
 
-fn literal(value: &Literal) -> String {
-    match value {
-        Literal::Number(n) => number(*n),
-        Literal::Text(t) => text_literal(t),
-        Literal::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-    }
-}
-
 fn number(n: f64) -> String {
     let text = if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{n:.0}")
@@ -273,17 +291,13 @@ fn number(n: f64) -> String {
     if n < 0.0 { format!("({text})") } else { text }
 }
 
-fn text_literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::controls::language::parse;
 
     fn sql(source: &str, dialect: Dialect) -> String {
-        rule_to_sql(&parse(source).unwrap()[0], dialect)
+        rule_to_sql(&parse(source).unwrap()[0], dialect).unwrap()
     }
 
     #[test]
