@@ -53,20 +53,20 @@ ENGINES_PINS := tests/engines/requirements.txt
 ENGINES_OUT := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)/engines
 test-engines: engines-venv
 	export LANTERO_PG_URL="$$(scripts/postgres.sh start)"; \
-	$(CARGO) run --locked --quiet -p lantero-fraudfinder --example sql_engines -- $(ENGINES_OUT); \
+	$(CARGO) run --locked --quiet -p lantero-fraudfinder --example sql_engines -- $(ENGINES_OUT) && \
 	SPARK_LOCAL_IP=127.0.0.1 LANTERO_REQUIRE_PG=1 \
 	  $(ENGINES_VENV)/bin/python tests/engines/check_engines.py $(ENGINES_OUT)
 
 # Java for Spark from Debian; DuckDB, PySpark and psycopg pinned from PyPI into a git-ignored
 # venv, remade only when the pins change.
 engines-venv:
-	@if ! command -v java >/dev/null; then \
+	@set -e; if ! command -v java >/dev/null; then \
 	  SUDO=""; [[ $$(id -u) -eq 0 ]] || SUDO="sudo"; \
 	  $$SUDO apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    default-jre-headless >/dev/null; \
 	fi
-	@if ! cmp -s $(ENGINES_PINS) $(ENGINES_VENV)/.pins; then \
+	@set -e; if ! cmp -s $(ENGINES_PINS) $(ENGINES_VENV)/.pins; then \
 	  rm -rf $(ENGINES_VENV); \
 	  python3 -m venv $(ENGINES_VENV); \
 	  $(ENGINES_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(ENGINES_PINS); \
