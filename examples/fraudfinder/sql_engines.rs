@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-use lantero_fraudfinder::controls::data::ColumnType;
 use lantero_fraudfinder::controls::sql::{Dialect, rule_to_sql};
 use lantero_fraudfinder::controls::{RuleEntry, RuleSet, standard_rules};
 use lantero_fraudfinder::sample::{Scenario, ScenarioOptions};
@@ -164,15 +163,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .schema
             .fields()
             .iter()
-            .map(|f| {
-                let ty = match f.column_type {
-                    ColumnType::Number => "number",
-                    ColumnType::Bool => "bool",
-                    ColumnType::Text => "text",
-                    ColumnType::Date => "date",
-                };
-                json!({ "name": f.name, "type": ty })
-            })
+            .map(|f| json!({ "name": f.name, "type": f.column_type.name() }))
             .collect();
         datasets.push(json!({ "name": file.name, "csv": path, "columns": columns }));
     }

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
-use lantero_fraudfinder::controls::data::ColumnType;
 use lantero_fraudfinder::controls::{Dialect, RuleSet};
 use lantero_fraudfinder::sample::Scenario;
 
@@ -62,15 +61,7 @@ impl Peer {
                 .schema
                 .fields()
                 .iter()
-                .map(|f| {
-                    let ty = match f.column_type {
-                        ColumnType::Number => "number",
-                        ColumnType::Bool => "bool",
-                        ColumnType::Text => "text",
-                        ColumnType::Date => "date",
-                    };
-                    format!("{}:{ty}", f.name)
-                })
+                .map(|f| format!("{}:{}", f.name, f.column_type.name()))
                 .collect();
             command.arg(format!("{name}={}={}", csv.display(), columns.join(",")));
         }
